@@ -1,0 +1,79 @@
+package io.github.keycloaksspr.reset.eligibility;
+
+import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.authentication.Authenticator;
+import org.keycloak.events.Errors;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+
+import io.github.keycloaksspr.audit.FlowGate;
+import io.github.keycloaksspr.eligibility.Eligibility;
+import io.github.keycloaksspr.eligibility.EligibilityReason;
+import io.github.keycloaksspr.policy.Policy;
+import io.github.keycloaksspr.policy.PolicyResolver;
+import io.github.keycloaksspr.reset.support.FlowAudit;
+import io.github.keycloaksspr.reset.support.ResponseFloor;
+
+/**
+ * Step 2: may this account reset here? Unknown, disabled, out-of-scope and unregistered accounts all get the same
+ * refusal page after the same time; the reason goes only to the audit record and the event.
+ */
+final class EligibilityAuthenticator implements Authenticator {
+
+    @Override
+    public void authenticate(AuthenticationFlowContext context) {
+        Policy policy = PolicyResolver.resolve(context.getSession(), context.getRealm());
+        UserModel user = context.getUser();
+        EligibilityReason reason = Eligibility.decide(context.getSession(), context.getRealm(), policy, user);
+        if (reason == EligibilityReason.ELIGIBLE) {
+            FlowAudit.of(context).gatePassed(FlowGate.ELIGIBILITY, user, null);
+            context.success();
+            return;
+        }
+        FlowAudit.of(context).gateFailed(FlowGate.ELIGIBILITY, user, null, reason.code());
+        context.getEvent().clone().detail("sspr_gate", FlowGate.ELIGIBILITY.name())
+                .detail("sspr_reason", reason.code()).error(eventError(reason));
+        // the refused account must not stay attached to this browser tab's flow
+        context.clearUser();
+        ResponseFloor.await(context.getSession());
+        context.forceChallenge(RefusalPage.render(context.getSession(), policy));
+    }
+
+    @Override
+    public void action(AuthenticationFlowContext context) {
+        // nothing on the refusal page posts; anything that does gets the same refusal
+        context.forceChallenge(RefusalPage.render(context.getSession(),
+                PolicyResolver.resolve(context.getSession(), context.getRealm())));
+    }
+
+    private static String eventError(EligibilityReason reason) {
+        return switch (reason) {
+            case USER_NOT_FOUND -> Errors.USER_NOT_FOUND;
+            case USER_DISABLED -> Errors.USER_DISABLED;
+            case NOT_ENABLED -> "sspr_not_enabled";
+            case NOT_REGISTERED -> "sspr_not_registered";
+            case ELIGIBLE -> throw new IllegalArgumentException("not a refusal");
+        };
+    }
+
+    @Override
+    public boolean requiresUser() {
+        return false;
+    }
+
+    @Override
+    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
+        return true;
+    }
+
+    @Override
+    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
+        // registration is the required action's job, not this step's
+    }
+
+    @Override
+    public void close() {
+        // stateless
+    }
+}

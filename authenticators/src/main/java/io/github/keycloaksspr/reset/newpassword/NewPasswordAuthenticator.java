@@ -1,0 +1,150 @@
+package io.github.keycloaksspr.reset.newpassword;
+
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.logging.Logger;
+import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.authentication.Authenticator;
+import org.keycloak.events.Details;
+import org.keycloak.events.EventType;
+import org.keycloak.forms.login.LoginFormsProvider;
+import org.keycloak.forms.login.freemarker.model.PasswordPoliciesBean;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.ModelException;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserCredentialModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.credential.PasswordCredentialModel;
+import org.keycloak.models.utils.FormMessage;
+import org.keycloak.policy.PasswordPolicyManagerProvider;
+import org.keycloak.policy.PolicyError;
+import org.keycloak.services.messages.Messages;
+
+import io.github.keycloaksspr.audit.AuditActivity;
+import io.github.keycloaksspr.audit.AuditResult;
+import io.github.keycloaksspr.audit.FlowGate;
+import io.github.keycloaksspr.policy.Policy;
+import io.github.keycloaksspr.policy.PolicyResolver;
+import io.github.keycloaksspr.reset.support.FlowAudit;
+import io.github.keycloaksspr.reset.support.Forms;
+import io.github.keycloaksspr.reset.support.ResetNotes;
+import io.github.keycloaksspr.reset.support.ResetPages;
+
+/**
+ * Step 4: the new password, checked against the realm's password policy with Keycloak's own messages. On success
+ * the user sees a confirmation page and signs in afresh with the new password; the reset itself does not sign
+ * anyone in.
+ */
+final class NewPasswordAuthenticator implements Authenticator {
+
+    static final String PASSWORD = "password-new";
+    static final String CONFIRM = "password-confirm";
+    static final String TEMPLATE = "sspr-new-password.ftl";
+    static final String DONE_TEMPLATE = "sspr-done.ftl";
+    /** Far above any sane policy, low enough that hashing a posted value cannot be used to burn CPU. */
+    private static final int MAX_PASSWORD = 1024;
+
+    private static final Logger LOG = Logger.getLogger(NewPasswordAuthenticator.class);
+
+    @Override
+    public void authenticate(AuthenticationFlowContext context) {
+        Policy policy = PolicyResolver.resolve(context.getSession(), context.getRealm());
+        if (done(context)) {
+            context.challenge(ResetPages.form(context, policy).createForm(DONE_TEMPLATE));
+            return;
+        }
+        context.challenge(page(context, policy).createForm(TEMPLATE));
+    }
+
+    @Override
+    public void action(AuthenticationFlowContext context) {
+        Policy policy = PolicyResolver.resolve(context.getSession(), context.getRealm());
+        if (done(context)) {
+            context.challenge(ResetPages.form(context, policy).createForm(DONE_TEMPLATE));
+            return;
+        }
+        String password = Forms.rawField(context, PASSWORD, MAX_PASSWORD + 1);
+        String confirmation = Forms.rawField(context, CONFIRM, MAX_PASSWORD + 1);
+        if (password.isEmpty()) {
+            context.challenge(rejected(context, policy, "password", Messages.MISSING_PASSWORD));
+            return;
+        }
+        if (password.length() > MAX_PASSWORD) {
+            context.challenge(rejected(context, policy, "password", "ssprPasswordTooLong", MAX_PASSWORD));
+            return;
+        }
+        if (!password.equals(confirmation)) {
+            context.challenge(rejected(context, policy, "password-confirm", Messages.NOTMATCH_PASSWORD));
+            return;
+        }
+        UserModel user = context.getUser();
+        PolicyError error = context.getSession().getProvider(PasswordPolicyManagerProvider.class)
+                .validate(context.getRealm(), user, password);
+        if (error != null) {
+            FlowAudit.of(context).gateFailed(FlowGate.NEW_PASSWORD, user, null, "password_policy");
+            context.challenge(rejected(context, policy, "password", error.getMessage(), error.getParameters()));
+            return;
+        }
+        try {
+            user.credentialManager().updateCredential(UserCredentialModel.password(password, false));
+        } catch (ModelException e) {
+            // the message may come from a user store; it is logged for the admin, never shown raw to the user
+            LOG.warnf("Password update refused for a self-service reset in realm %s: %s",
+                    context.getRealm().getName(), e.getMessage());
+            FlowAudit.of(context).gateFailed(FlowGate.NEW_PASSWORD, user, null, "update_refused");
+            context.challenge(rejected(context, policy, "password", "ssprPasswordNotSaved"));
+            return;
+        }
+        user.removeRequiredAction(UserModel.RequiredAction.UPDATE_PASSWORD);
+        context.getAuthenticationSession().setAuthNote(ResetNotes.DONE, "true");
+        recordSuccess(context, user);
+        context.challenge(ResetPages.form(context, policy).createForm(DONE_TEMPLATE));
+    }
+
+    private static void recordSuccess(AuthenticationFlowContext context, UserModel user) {
+        String methods = context.getAuthenticationSession().getAuthNote(ResetNotes.PROVEN);
+        FlowAudit.of(context).gatePassed(FlowGate.NEW_PASSWORD, user, null);
+        FlowAudit.of(context).activity(AuditActivity.RESET_PASSWORD_SELF_SERVICE, user, methods,
+                AuditResult.SUCCESS, null);
+        context.getEvent().clone().event(EventType.RESET_PASSWORD).user(user)
+                .detail(Details.CREDENTIAL_TYPE, PasswordCredentialModel.TYPE)
+                .detail("sspr_methods", methods).success();
+        context.getEvent().clone().event(EventType.UPDATE_CREDENTIAL).user(user)
+                .detail(Details.CREDENTIAL_TYPE, PasswordCredentialModel.TYPE)
+                .detail("sspr_methods", methods).success();
+    }
+
+    private static boolean done(AuthenticationFlowContext context) {
+        return context.getAuthenticationSession().getAuthNote(ResetNotes.DONE) != null;
+    }
+
+    private static Response rejected(AuthenticationFlowContext context, Policy policy, String field, String message,
+                                     Object... parameters) {
+        return page(context, policy).addError(new FormMessage(field, message, parameters)).createForm(TEMPLATE);
+    }
+
+    private static LoginFormsProvider page(AuthenticationFlowContext context, Policy policy) {
+        return ResetPages.form(context, policy)
+                .setAttribute("passwordPolicies", new PasswordPoliciesBean(context.getRealm().getPasswordPolicy()));
+    }
+
+    @Override
+    public boolean requiresUser() {
+        return true;
+    }
+
+    @Override
+    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
+        return true;
+    }
+
+    @Override
+    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
+        // the password is set right here
+    }
+
+    @Override
+    public void close() {
+        // stateless
+    }
+}

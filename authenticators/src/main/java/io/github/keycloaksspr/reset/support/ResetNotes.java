@@ -1,0 +1,17 @@
+package io.github.keycloaksspr.reset.support;
+
+/** Authentication-session note names shared by the reset flow's steps; all carry the sspr. prefix. */
+public final class ResetNotes {
+
+    /** A message key the first page shows once, after the flow was restarted. */
+    public static final String NOTICE = "sspr.notice";
+    /** The methods proven so far in this flow, comma-separated ids. */
+    public static final String PROVEN = "sspr.verify.proven";
+    /** Wrong proofs in this flow. */
+    public static final String FAILURES = "sspr.verify.failures";
+    /** Set once the new password is saved, so a replayed form only shows the success page. */
+    public static final String DONE = "sspr.done";
+
+    private ResetNotes() {
+    }
+}

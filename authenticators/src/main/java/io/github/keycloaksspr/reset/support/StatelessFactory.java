@@ -1,0 +1,59 @@
+package io.github.keycloaksspr.reset.support;
+
+import java.util.List;
+
+import org.keycloak.Config;
+import org.keycloak.authentication.AuthenticatorFactory;
+import org.keycloak.models.AuthenticationExecutionModel;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.provider.ProviderConfigProperty;
+
+/** The lifecycle and metadata every step of the reset flow shares; each factory states only what differs. */
+public abstract class StatelessFactory implements AuthenticatorFactory {
+
+    private static final AuthenticationExecutionModel.Requirement[] REQUIREMENTS = {
+            AuthenticationExecutionModel.Requirement.REQUIRED,
+            AuthenticationExecutionModel.Requirement.DISABLED
+    };
+
+    @Override
+    public AuthenticationExecutionModel.Requirement[] getRequirementChoices() {
+        return REQUIREMENTS.clone();
+    }
+
+    @Override
+    public boolean isUserSetupAllowed() {
+        return false;
+    }
+
+    @Override
+    public boolean isConfigurable() {
+        return false;
+    }
+
+    @Override
+    public List<ProviderConfigProperty> getConfigProperties() {
+        return List.of();
+    }
+
+    /** Null: these steps prove no credential of their own, so Keycloak's brute-force protector counts their failures. */
+    @Override
+    public String getReferenceCategory() {
+        return null;
+    }
+
+    @Override
+    public void init(Config.Scope config) {
+        // no server-level settings
+    }
+
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+        // nothing to wire
+    }
+
+    @Override
+    public void close() {
+        // nothing held
+    }
+}

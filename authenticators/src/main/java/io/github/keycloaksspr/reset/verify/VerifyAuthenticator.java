@@ -1,0 +1,234 @@
+package io.github.keycloaksspr.reset.verify;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.logging.Logger;
+import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.authentication.AuthenticationFlowError;
+import org.keycloak.authentication.Authenticator;
+import org.keycloak.email.EmailException;
+import org.keycloak.events.Details;
+import org.keycloak.events.Errors;
+import org.keycloak.events.EventType;
+import org.keycloak.forms.login.LoginFormsProvider;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.FormMessage;
+import org.keycloak.services.managers.BruteForceProtector;
+
+import io.github.keycloaksspr.audit.FlowGate;
+import io.github.keycloaksspr.code.CodeCheck;
+import io.github.keycloaksspr.code.OneTimeCode;
+import io.github.keycloaksspr.method.MethodKind;
+import io.github.keycloaksspr.method.RegisteredMethods;
+import io.github.keycloaksspr.policy.Policy;
+import io.github.keycloaksspr.policy.PolicyResolver;
+import io.github.keycloaksspr.reset.support.FlowAudit;
+import io.github.keycloaksspr.reset.support.Forms;
+import io.github.keycloaksspr.reset.support.ResetNotes;
+import io.github.keycloaksspr.reset.support.ResetPages;
+
+/**
+ * Step 3: prove N of the user's registered methods. The flow engine cannot run one execution twice, so this one
+ * step is a small state machine: pick a method, prove it, pick a different one, until N are proven.
+ */
+final class VerifyAuthenticator implements Authenticator {
+
+    static final String ACTION = "sspr-action";
+    static final String METHOD = "sspr-method";
+    static final String CODE = "code";
+    static final String METHODS_TEMPLATE = "sspr-methods.ftl";
+    static final String CODE_TEMPLATE = "sspr-code.ftl";
+
+    static final Duration CODE_TTL = Duration.ofMinutes(5);
+    static final int EMAIL_CODE_DIGITS = 8;
+    static final Duration RESEND_COOLDOWN = Duration.ofSeconds(30);
+    static final int MAX_FAILURES = 5;
+
+    private static final Logger LOG = Logger.getLogger(VerifyAuthenticator.class);
+
+    @Override
+    public void authenticate(AuthenticationFlowContext context) {
+        Policy policy = PolicyResolver.resolve(context.getSession(), context.getRealm());
+        VerificationState state = new VerificationState(context.getAuthenticationSession());
+        if (state.proven().size() >= policy.methodsRequired()) {
+            context.success();
+            return;
+        }
+        context.challenge(methodsPage(context, policy, state).createForm(METHODS_TEMPLATE));
+    }
+
+    @Override
+    public void action(AuthenticationFlowContext context) {
+        Policy policy = PolicyResolver.resolve(context.getSession(), context.getRealm());
+        VerificationState state = new VerificationState(context.getAuthenticationSession());
+        switch (Forms.field(context, ACTION, 16)) {
+            case "choose" -> choose(context, policy, state);
+            case "verify" -> verify(context, policy, state);
+            case "resend" -> resend(context, policy, state);
+            default -> {
+                // "use another method", or a form this step does not know: back to the list
+                state.clearCode();
+                context.challenge(methodsPage(context, policy, state).createForm(METHODS_TEMPLATE));
+            }
+        }
+    }
+
+    private void choose(AuthenticationFlowContext context, Policy policy, VerificationState state) {
+        Optional<MethodKind> method = MethodKind.fromId(Forms.field(context, METHOD, 32))
+                .filter(kind -> remaining(context.getUser(), policy, state).contains(kind));
+        if (method.isEmpty()) {
+            context.challenge(methodsPage(context, policy, state)
+                    .setError("ssprMethodUnavailable").createForm(METHODS_TEMPLATE));
+            return;
+        }
+        sendCode(context, policy, state, method.get(), "ssprCodeSent");
+    }
+
+    private void resend(AuthenticationFlowContext context, Policy policy, VerificationState state) {
+        Optional<OneTimeCode> pending = state.pendingCode();
+        if (pending.isEmpty()) {
+            context.challenge(methodsPage(context, policy, state).createForm(METHODS_TEMPLATE));
+            return;
+        }
+        MethodKind method = MethodKind.fromId(pending.get().method()).orElseThrow();
+        long wait = pending.get().secondsUntilResendAllowed(RESEND_COOLDOWN, System.currentTimeMillis());
+        if (wait > 0) {
+            context.challenge(codePage(context, policy, state, method)
+                    .setError("ssprResendWait", wait).createForm(CODE_TEMPLATE));
+            return;
+        }
+        sendCode(context, policy, state, method, "ssprCodeResent");
+    }
+
+    private void sendCode(AuthenticationFlowContext context, Policy policy, VerificationState state,
+                          MethodKind method, String confirmation) {
+        UserModel user = context.getUser();
+        OneTimeCode.Issued issued = OneTimeCode.issue(method.id(), EMAIL_CODE_DIGITS, CODE_TTL,
+                System.currentTimeMillis());
+        try {
+            EmailCodeSender.send(context.getSession(), context.getRealm(), user, issued.plain(), CODE_TTL);
+        } catch (EmailException e) {
+            // the SMTP error names servers and addresses, never the code; the user gets a plain sentence
+            LOG.warnf("Could not mail a reset code in realm %s: %s (%s)", context.getRealm().getName(), e.getMessage(),
+                    e.getCause() == null ? "no cause" : e.getCause().getClass().getName());
+            state.clearCode();
+            FlowAudit.of(context).gateFailed(FlowGate.CODE_SENT, user, method.id(), "send_failed");
+            context.getEvent().clone().event(EventType.SEND_RESET_PASSWORD).user(user)
+                    .detail("sspr_method", method.id()).error(Errors.EMAIL_SEND_FAILED);
+            context.challenge(methodsPage(context, policy, state)
+                    .setError("ssprEmailNotSent").createForm(METHODS_TEMPLATE));
+            return;
+        }
+        state.storeCode(issued.stored());
+        FlowAudit.of(context).gatePassed(FlowGate.CODE_SENT, user, method.id());
+        context.getEvent().clone().event(EventType.SEND_RESET_PASSWORD).user(user)
+                .detail(Details.EMAIL, user.getEmail()).detail("sspr_method", method.id()).success();
+        context.challenge(codePage(context, policy, state, method).setInfo(confirmation).createForm(CODE_TEMPLATE));
+    }
+
+    private void verify(AuthenticationFlowContext context, Policy policy, VerificationState state) {
+        Optional<OneTimeCode> pending = state.pendingCode();
+        if (pending.isEmpty()) {
+            context.challenge(methodsPage(context, policy, state)
+                    .setError("ssprNoPendingCode").createForm(METHODS_TEMPLATE));
+            return;
+        }
+        MethodKind method = MethodKind.fromId(pending.get().method()).orElseThrow();
+        UserModel user = context.getUser();
+        CodeCheck check = pending.get().check(Forms.field(context, CODE, 64), System.currentTimeMillis());
+        if (check == CodeCheck.MATCH) {
+            state.clearCode();
+            state.prove(method);
+            FlowAudit.of(context).gatePassed(FlowGate.METHOD_VERIFIED, user, method.id());
+            if (state.proven().size() >= policy.methodsRequired()) {
+                context.success();
+            } else {
+                context.challenge(methodsPage(context, policy, state).createForm(METHODS_TEMPLATE));
+            }
+            return;
+        }
+        int failures = state.recordFailure();
+        String reason = check == CodeCheck.EXPIRED ? "expired_code" : "invalid_code";
+        context.getEvent().clone().user(user).detail("sspr_method", method.id())
+                .error(check == CodeCheck.EXPIRED ? Errors.EXPIRED_CODE : Errors.INVALID_CODE);
+        if (failures >= MAX_FAILURES) {
+            FlowAudit.of(context).gateFailed(FlowGate.METHOD_VERIFIED, user, method.id(), "too_many_attempts");
+            recordBruteForceFailure(context, user);
+            context.resetFlow(() -> context.getAuthenticationSession()
+                    .setAuthNote(ResetNotes.NOTICE, "ssprTooManyAttempts"));
+            return;
+        }
+        FlowAudit.of(context).gateFailed(FlowGate.METHOD_VERIFIED, user, method.id(), reason);
+        LoginFormsProvider page = codePage(context, policy, state, method);
+        Response response = check == CodeCheck.EXPIRED
+                ? page.addError(new FormMessage(CODE, "ssprCodeExpired")).createForm(CODE_TEMPLATE)
+                : page.addError(new FormMessage(CODE, "ssprCodeInvalid", MAX_FAILURES - failures))
+                        .createForm(CODE_TEMPLATE);
+        // failureChallenge is what hands the failure to Keycloak's brute-force protector
+        context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS, response);
+    }
+
+    /** The flow restart below bypasses failureChallenge, so the last failure is reported to the protector here. */
+    private static void recordBruteForceFailure(AuthenticationFlowContext context, UserModel user) {
+        RealmModel realm = context.getRealm();
+        if (realm.isBruteForceProtected()) {
+            context.getSession().getProvider(BruteForceProtector.class).failedLogin(realm, user,
+                    context.getConnection(), context.getUriInfo(), null);
+        }
+    }
+
+    private static Set<MethodKind> remaining(UserModel user, Policy policy, VerificationState state) {
+        Set<MethodKind> remaining = RegisteredMethods.usable(user, policy.methods());
+        remaining.removeAll(state.proven());
+        return remaining;
+    }
+
+    private static LoginFormsProvider methodsPage(AuthenticationFlowContext context, Policy policy,
+                                                  VerificationState state) {
+        UserModel user = context.getUser();
+        List<MethodOption> options = remaining(user, policy, state).stream()
+                .map(kind -> MethodOption.of(kind, user)).toList();
+        return progress(ResetPages.form(context, policy), policy, state).setAttribute("ssprMethods", options);
+    }
+
+    private static LoginFormsProvider codePage(AuthenticationFlowContext context, Policy policy,
+                                               VerificationState state, MethodKind method) {
+        MethodOption option = MethodOption.of(method, context.getUser());
+        return progress(ResetPages.form(context, policy), policy, state)
+                .setAttribute("ssprMethod", option.getId())
+                .setAttribute("ssprDestination", option.getDestination())
+                .setAttribute("ssprCodeLength", EMAIL_CODE_DIGITS);
+    }
+
+    private static LoginFormsProvider progress(LoginFormsProvider form, Policy policy, VerificationState state) {
+        return form.setAttribute("ssprStep", state.proven().size() + 1)
+                .setAttribute("ssprSteps", policy.methodsRequired());
+    }
+
+    @Override
+    public boolean requiresUser() {
+        return true;
+    }
+
+    @Override
+    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
+        return true;
+    }
+
+    @Override
+    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
+        // registration of methods is the required action's job
+    }
+
+    @Override
+    public void close() {
+        // stateless
+    }
+}

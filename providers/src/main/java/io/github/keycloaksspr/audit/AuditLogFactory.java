@@ -1,0 +1,6 @@
+package io.github.keycloaksspr.audit;
+
+import org.keycloak.provider.ProviderFactory;
+
+public interface AuditLogFactory extends ProviderFactory<AuditLog> {
+}

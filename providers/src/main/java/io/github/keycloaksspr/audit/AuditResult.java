@@ -1,0 +1,6 @@
+package io.github.keycloaksspr.audit;
+
+public enum AuditResult {
+    SUCCESS,
+    FAILURE
+}

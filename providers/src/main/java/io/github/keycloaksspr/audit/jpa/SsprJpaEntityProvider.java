@@ -1,0 +1,28 @@
+package io.github.keycloaksspr.audit.jpa;
+
+import java.util.List;
+
+import org.keycloak.connections.jpa.entityprovider.JpaEntityProvider;
+
+final class SsprJpaEntityProvider implements JpaEntityProvider {
+
+    @Override
+    public List<Class<?>> getEntities() {
+        return List.of(AuditRecordEntity.class);
+    }
+
+    @Override
+    public String getChangelogLocation() {
+        return "META-INF/sspr-changelog.xml";
+    }
+
+    @Override
+    public String getFactoryId() {
+        return SsprJpaEntityProviderFactory.ID;
+    }
+
+    @Override
+    public void close() {
+        // stateless
+    }
+}

@@ -1,0 +1,31 @@
+package io.github.keycloaksspr.policy;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import io.github.keycloaksspr.method.MethodKind;
+
+/**
+ * One realm's self-service password reset policy, resolved once per request and handed to every component.
+ *
+ * @param scope           who may reset
+ * @param groupPath       the selected group's path when {@code scope} is {@link Scope#SELECTED}, else empty
+ * @param methods         the methods users may use
+ * @param methodsRequired how many distinct methods a user must prove (N in "N of M")
+ * @param helpdesk        the organisation's helpdesk link, if configured and valid
+ * @param captcha         whether the choose-user page asks for a proof-of-work CAPTCHA
+ * @param problems        what was wrong with the stored settings; the policy above already falls back safely
+ */
+public record Policy(Scope scope, String groupPath, Set<MethodKind> methods, int methodsRequired,
+                     Optional<HelpdeskLink> helpdesk, boolean captcha, List<String> problems) {
+
+    public Policy {
+        methods = Set.copyOf(methods);
+        problems = List.copyOf(problems);
+    }
+
+    public boolean valid() {
+        return problems.isEmpty();
+    }
+}

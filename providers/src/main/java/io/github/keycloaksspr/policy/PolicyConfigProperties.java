@@ -1,0 +1,64 @@
+package io.github.keycloaksspr.policy;
+
+import java.util.Arrays;
+import java.util.List;
+
+import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.provider.ProviderConfigurationBuilder;
+
+import io.github.keycloaksspr.method.MethodKind;
+
+/**
+ * The settings form an admin sees behind the verification step's gear. Typed controls (lists, a group picker,
+ * a switch) keep most invalid input from being typed at all; {@link PolicySettings} checks the rest.
+ */
+public final class PolicyConfigProperties {
+
+    private PolicyConfigProperties() {
+    }
+
+    public static List<ProviderConfigProperty> build() {
+        return ProviderConfigurationBuilder.create()
+                .property().name(PolicySettings.ENABLED_FOR)
+                .label("Self-service password reset enabled")
+                .helpText("NONE: nobody can reset. SELECTED: members of the selected group and of its subgroups. "
+                        + "ALL: every user of the realm.")
+                .type(ProviderConfigProperty.LIST_TYPE)
+                .options(Arrays.stream(Scope.values()).map(Enum::name).toList())
+                .defaultValue(PolicySettings.DEFAULT_SCOPE.name())
+                .add()
+                .property().name(PolicySettings.GROUP)
+                .label("Selected group")
+                .helpText("Used when self-service password reset is enabled for SELECTED. Members of nested "
+                        + "subgroups are included.")
+                .type(ProviderConfigProperty.GROUP_TYPE)
+                .add()
+                .property().name(PolicySettings.METHODS)
+                .label("Methods available to users")
+                .helpText("The verification methods users may use to prove who they are.")
+                .type(ProviderConfigProperty.MULTIVALUED_LIST_TYPE)
+                .options(Arrays.stream(MethodKind.values()).map(MethodKind::id).toList())
+                .defaultValue(PolicySettings.DEFAULT_METHODS)
+                .add()
+                .property().name(PolicySettings.METHODS_REQUIRED)
+                .label("Number of methods required to reset")
+                .helpText("How many different methods a user must prove before choosing a new password.")
+                .type(ProviderConfigProperty.LIST_TYPE)
+                .options("1", "2")
+                .defaultValue(String.valueOf(PolicySettings.DEFAULT_METHODS_REQUIRED))
+                .add()
+                .property().name(PolicySettings.HELPDESK)
+                .label("Custom helpdesk email or URL")
+                .helpText("Shown as \"Contact your administrator\" on every reset page: a mailto: address or an "
+                        + "https:// URL.")
+                .type(ProviderConfigProperty.STRING_TYPE)
+                .add()
+                .property().name(PolicySettings.CAPTCHA)
+                .label("Require CAPTCHA")
+                .helpText("A self-hosted proof-of-work check on the first page; no third-party service.")
+                .type(ProviderConfigProperty.BOOLEAN_TYPE)
+                .defaultValue("true")
+                .add()
+                .build();
+    }
+}

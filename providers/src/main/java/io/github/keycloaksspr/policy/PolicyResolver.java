@@ -1,0 +1,60 @@
+package io.github.keycloaksspr.policy;
+
+import java.util.Map;
+import java.util.Optional;
+
+import org.jboss.logging.Logger;
+import org.keycloak.models.AuthenticationExecutionModel;
+import org.keycloak.models.AuthenticationFlowModel;
+import org.keycloak.models.AuthenticatorConfigModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+
+/**
+ * Resolves a realm's {@link Policy} from the verification step's authenticator config. The result is kept on the
+ * session so every component of one request sees the same snapshot and the flow is walked once.
+ */
+public final class PolicyResolver {
+
+    private static final Logger LOG = Logger.getLogger(PolicyResolver.class);
+    private static final String SESSION_ATTRIBUTE = "sspr.policy.";
+
+    private PolicyResolver() {
+    }
+
+    public static Policy resolve(KeycloakSession session, RealmModel realm) {
+        String key = SESSION_ATTRIBUTE + realm.getId();
+        Policy cached = session.getAttribute(key, Policy.class);
+        if (cached != null) {
+            return cached;
+        }
+        Policy policy = PolicySettings.parse(storedConfig(realm).orElse(null));
+        if (!policy.valid()) {
+            LOG.warnf("Self-service password reset policy of realm %s has problems, falling back safely: %s",
+                    realm.getName(), String.join(" ", policy.problems()));
+        }
+        session.setAttribute(key, policy);
+        return policy;
+    }
+
+    /** The config map, looked up in the realm's bound reset flow first, then in the flow this extension installs. */
+    static Optional<Map<String, String>> storedConfig(RealmModel realm) {
+        Optional<AuthenticationExecutionModel> execution = Optional.ofNullable(realm.getResetCredentialsFlow())
+                .flatMap(flow -> findVerifyStep(realm, flow))
+                .or(() -> Optional.ofNullable(realm.getFlowByAlias(PolicyLocation.FLOW_ALIAS))
+                        .flatMap(flow -> findVerifyStep(realm, flow)));
+        return execution
+                .map(AuthenticationExecutionModel::getAuthenticatorConfig)
+                .map(realm::getAuthenticatorConfigById)
+                .map(AuthenticatorConfigModel::getConfig);
+    }
+
+    private static Optional<AuthenticationExecutionModel> findVerifyStep(RealmModel realm, AuthenticationFlowModel flow) {
+        return realm.getAuthenticationExecutionsStream(flow.getId())
+                .map(execution -> execution.isAuthenticatorFlow()
+                        ? findVerifyStep(realm, realm.getAuthenticationFlowById(execution.getFlowId())).orElse(null)
+                        : PolicyLocation.VERIFY_AUTHENTICATOR_ID.equals(execution.getAuthenticator()) ? execution : null)
+                .filter(execution -> execution != null)
+                .findFirst();
+    }
+}

@@ -1,0 +1,122 @@
+package io.github.keycloaksspr.policy;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.keycloak.models.Constants;
+
+import io.github.keycloaksspr.method.MethodKind;
+
+/**
+ * The stored form of the policy: config keys, defaults, and the one parser that turns a config map into a
+ * {@link Policy}. Keycloak does not validate authenticator config when an admin saves it, so every value is
+ * checked here; anything invalid fails closed (nobody can reset) except the helpdesk link, which is just left out.
+ */
+public final class PolicySettings {
+
+    public static final String ENABLED_FOR = "sspr.enabled-for";
+    public static final String GROUP = "sspr.group";
+    public static final String METHODS = "sspr.methods";
+    public static final String METHODS_REQUIRED = "sspr.methods-required";
+    public static final String HELPDESK = "sspr.helpdesk";
+    public static final String CAPTCHA = "sspr.captcha";
+
+    static final Scope DEFAULT_SCOPE = Scope.NONE;
+    static final String DEFAULT_METHODS = MethodKind.EMAIL.id();
+    static final int DEFAULT_METHODS_REQUIRED = 1;
+    static final int MAX_METHODS_REQUIRED = 2;
+
+    private PolicySettings() {
+    }
+
+    /** Parses a stored config; {@code config} may be null when an admin never saved the step's settings. */
+    public static Policy parse(Map<String, String> config) {
+        Map<String, String> values = config == null ? Map.of() : config;
+        List<String> problems = new ArrayList<>();
+
+        Scope scope = scope(values.get(ENABLED_FOR), problems);
+        String groupPath = values.getOrDefault(GROUP, "").trim();
+        if (scope == Scope.SELECTED && groupPath.isEmpty()) {
+            problems.add("Self-service password reset is enabled for a selected group, but no group is selected.");
+        }
+        Set<MethodKind> methods = methods(values.getOrDefault(METHODS, DEFAULT_METHODS), problems);
+        int required = methodsRequired(values.get(METHODS_REQUIRED), problems);
+        if (!methods.isEmpty() && required > methods.size()) {
+            problems.add("Number of methods required to reset (" + required + ") is more than the "
+                    + methods.size() + " method(s) available.");
+        }
+        String rawHelpdesk = values.getOrDefault(HELPDESK, "");
+        Optional<HelpdeskLink> helpdesk = HelpdeskLink.parse(rawHelpdesk);
+        if (helpdesk.isEmpty() && !rawHelpdesk.isBlank()) {
+            problems.add("Helpdesk link must be a mailto: address or an http(s) URL.");
+        }
+        boolean captcha = bool(values.get(CAPTCHA), true, CAPTCHA, problems);
+
+        boolean blocking = problems.stream().anyMatch(p -> !p.startsWith("Helpdesk"));
+        Scope effective = blocking ? Scope.NONE : scope;
+        return new Policy(effective, scope == Scope.SELECTED ? groupPath : "", methods, required, helpdesk,
+                captcha, problems);
+    }
+
+    private static Scope scope(String raw, List<String> problems) {
+        if (raw == null || raw.isBlank()) {
+            return DEFAULT_SCOPE;
+        }
+        try {
+            return Scope.valueOf(raw.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            problems.add("Self-service password reset enabled must be NONE, SELECTED or ALL.");
+            return DEFAULT_SCOPE;
+        }
+    }
+
+    private static Set<MethodKind> methods(String raw, List<String> problems) {
+        Set<MethodKind> methods = EnumSet.noneOf(MethodKind.class);
+        for (String id : raw.split(Constants.CFG_DELIMITER)) {
+            String trimmed = id.trim();
+            if (trimmed.isEmpty()) {
+                continue;
+            }
+            MethodKind.fromId(trimmed).ifPresentOrElse(methods::add,
+                    () -> problems.add("Unknown verification method: " + trimmed + "."));
+        }
+        if (methods.isEmpty()) {
+            problems.add("At least one verification method must be available.");
+        }
+        return methods;
+    }
+
+    private static int methodsRequired(String raw, List<String> problems) {
+        if (raw == null || raw.isBlank()) {
+            return DEFAULT_METHODS_REQUIRED;
+        }
+        try {
+            int value = Integer.parseInt(raw.trim());
+            if (value >= 1 && value <= MAX_METHODS_REQUIRED) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        problems.add("Number of methods required to reset must be 1 or 2.");
+        return MAX_METHODS_REQUIRED;
+    }
+
+    private static boolean bool(String raw, boolean fallback, String key, List<String> problems) {
+        if (raw == null || raw.isBlank()) {
+            return fallback;
+        }
+        String value = raw.trim().toLowerCase(Locale.ROOT);
+        if (!Arrays.asList("true", "false").contains(value)) {
+            problems.add(key + " must be true or false.");
+            return fallback;
+        }
+        return Boolean.parseBoolean(value);
+    }
+}
