@@ -1,6 +1,7 @@
 package io.github.keycloaksspr.eligibility;
 
 import java.util.Set;
+import java.util.function.Supplier;
 
 import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
@@ -19,13 +20,18 @@ public final class Eligibility {
     }
 
     public static EligibilityReason decide(KeycloakSession session, RealmModel realm, Policy policy, UserModel user) {
+        return decide(policy, user, () -> KeycloakModelUtils.findGroupByPath(session, realm, policy.groupPath()));
+    }
+
+    /** The decision itself; the selected group is looked up only when the scope needs it. */
+    static EligibilityReason decide(Policy policy, UserModel user, Supplier<GroupModel> selectedGroup) {
         if (user == null || user.getServiceAccountClientLink() != null) {
             return EligibilityReason.USER_NOT_FOUND;
         }
         if (!user.isEnabled()) {
             return EligibilityReason.USER_DISABLED;
         }
-        if (!inScope(session, realm, policy, user)) {
+        if (!inScope(policy, user, selectedGroup)) {
             return EligibilityReason.NOT_ENABLED;
         }
         Set<MethodKind> usable = RegisteredMethods.usable(user, policy.methods());
@@ -35,12 +41,12 @@ public final class Eligibility {
         return EligibilityReason.ELIGIBLE;
     }
 
-    static boolean inScope(KeycloakSession session, RealmModel realm, Policy policy, UserModel user) {
+    private static boolean inScope(Policy policy, UserModel user, Supplier<GroupModel> selectedGroup) {
         return switch (policy.scope()) {
             case NONE -> false;
             case ALL -> true;
             case SELECTED -> {
-                GroupModel group = KeycloakModelUtils.findGroupByPath(session, realm, policy.groupPath());
+                GroupModel group = selectedGroup.get();
                 yield group != null && GroupMembership.isMemberOrNestedMember(user, group);
             }
         };

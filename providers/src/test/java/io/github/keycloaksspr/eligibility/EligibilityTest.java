@@ -1,0 +1,148 @@
+package io.github.keycloaksspr.eligibility;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.keycloak.models.GroupModel;
+import org.keycloak.models.UserModel;
+
+import io.github.keycloaksspr.method.MethodKind;
+import io.github.keycloaksspr.policy.Policy;
+import io.github.keycloaksspr.policy.Scope;
+
+class EligibilityTest {
+
+    private final GroupModel pilot = group("pilot", null);
+    private final GroupModel team = group("team", pilot);
+    private final GroupModel squad = group("squad", team);
+    private final GroupModel other = group("other", null);
+
+    @Test
+    @DisplayName("Given no account, then the reason is user not found")
+    void unknown() {
+        assertThat(Eligibility.decide(policy(Scope.ALL), null, () -> pilot)).isEqualTo(EligibilityReason.USER_NOT_FOUND);
+    }
+
+    @Test
+    @DisplayName("Given a service account, then it is treated as unknown")
+    void serviceAccount() {
+        UserModel user = user(true, "a@x.org", true);
+        when(user.getServiceAccountClientLink()).thenReturn("client-id");
+
+        assertThat(Eligibility.decide(policy(Scope.ALL), user, () -> pilot)).isEqualTo(EligibilityReason.USER_NOT_FOUND);
+    }
+
+    @Test
+    @DisplayName("Given a disabled account, then the reason is user disabled, checked before anything else")
+    void disabled() {
+        assertThat(Eligibility.decide(policy(Scope.ALL), user(false, "a@x.org", true), () -> pilot))
+                .isEqualTo(EligibilityReason.USER_DISABLED);
+    }
+
+    @Test
+    @DisplayName("Given scope NONE, then nobody is enabled")
+    void none() {
+        assertThat(Eligibility.decide(policy(Scope.NONE), user(true, "a@x.org", true), () -> pilot))
+                .isEqualTo(EligibilityReason.NOT_ENABLED);
+    }
+
+    @Test
+    @DisplayName("Given a direct member of the selected group with a verified email, then eligible")
+    void directMember() {
+        UserModel user = user(true, "a@x.org", true, pilot);
+
+        assertThat(Eligibility.decide(policy(Scope.SELECTED), user, () -> pilot)).isEqualTo(EligibilityReason.ELIGIBLE);
+    }
+
+    @Test
+    @DisplayName("Given a member of a subgroup two levels down, then eligible (nested groups count)")
+    void nestedMember() {
+        UserModel user = user(true, "a@x.org", true, squad);
+
+        assertThat(Eligibility.decide(policy(Scope.SELECTED), user, () -> pilot)).isEqualTo(EligibilityReason.ELIGIBLE);
+    }
+
+    @Test
+    @DisplayName("Given a member of an unrelated group, then not enabled")
+    void outsider() {
+        UserModel user = user(true, "a@x.org", true, other);
+
+        assertThat(Eligibility.decide(policy(Scope.SELECTED), user, () -> pilot)).isEqualTo(EligibilityReason.NOT_ENABLED);
+    }
+
+    @Test
+    @DisplayName("Given a member of a parent of the selected group only, then not enabled")
+    void parentIsNotChild() {
+        UserModel user = user(true, "a@x.org", true, pilot);
+
+        assertThat(Eligibility.decide(policy(Scope.SELECTED), user, () -> team)).isEqualTo(EligibilityReason.NOT_ENABLED);
+    }
+
+    @Test
+    @DisplayName("Given the selected group no longer exists, then nobody is enabled")
+    void deletedGroup() {
+        UserModel user = user(true, "a@x.org", true, pilot);
+
+        assertThat(Eligibility.decide(policy(Scope.SELECTED), user, () -> null)).isEqualTo(EligibilityReason.NOT_ENABLED);
+    }
+
+    @Test
+    @DisplayName("Given an unverified or missing email, then not registered")
+    void notRegistered() {
+        assertThat(Eligibility.decide(policy(Scope.ALL), user(true, "a@x.org", false), () -> pilot))
+                .isEqualTo(EligibilityReason.NOT_REGISTERED);
+        assertThat(Eligibility.decide(policy(Scope.ALL), user(true, null, true), () -> pilot))
+                .isEqualTo(EligibilityReason.NOT_REGISTERED);
+    }
+
+    @Test
+    @DisplayName("Given scope ALL, then the group is never looked up")
+    void allSkipsGroupLookup() {
+        assertThat(Eligibility.decide(policy(Scope.ALL), user(true, "a@x.org", true), () -> {
+            throw new AssertionError("group lookup not expected");
+        })).isEqualTo(EligibilityReason.ELIGIBLE);
+    }
+
+    @Test
+    @DisplayName("Given a cyclic parent chain, then membership gives up instead of looping")
+    void cyclicParents() {
+        GroupModel a = mock(GroupModel.class);
+        GroupModel b = mock(GroupModel.class);
+        when(a.getId()).thenReturn("a");
+        when(b.getId()).thenReturn("b");
+        when(a.getParent()).thenReturn(b);
+        when(b.getParent()).thenReturn(a);
+
+        assertThat(GroupMembership.isSelfOrDescendant(a, other)).isFalse();
+    }
+
+    private static Policy policy(Scope scope) {
+        return new Policy(scope, scope == Scope.SELECTED ? "/pilot" : "", Set.of(MethodKind.EMAIL), 1,
+                Optional.empty(), true, List.of());
+    }
+
+    private static GroupModel group(String id, GroupModel parent) {
+        GroupModel group = mock(GroupModel.class);
+        when(group.getId()).thenReturn(id);
+        when(group.getParent()).thenReturn(parent);
+        return group;
+    }
+
+    private static UserModel user(boolean enabled, String email, boolean verified, GroupModel... groups) {
+        UserModel user = mock(UserModel.class);
+        when(user.isEnabled()).thenReturn(enabled);
+        when(user.getEmail()).thenReturn(email);
+        when(user.isEmailVerified()).thenReturn(verified);
+        when(user.getGroupsStream()).thenAnswer(invocation -> Stream.of(groups));
+        return user;
+    }
+
+}

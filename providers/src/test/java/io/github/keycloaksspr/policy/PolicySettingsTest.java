@@ -1,0 +1,118 @@
+package io.github.keycloaksspr.policy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import io.github.keycloaksspr.method.MethodKind;
+
+class PolicySettingsTest {
+
+    @Test
+    @DisplayName("Given no saved config, then nobody is enabled, email is available, one method, CAPTCHA on")
+    void defaults() {
+        Policy policy = PolicySettings.parse(null);
+
+        assertThat(policy.scope()).isEqualTo(Scope.NONE);
+        assertThat(policy.methods()).containsExactly(MethodKind.EMAIL);
+        assertThat(policy.methodsRequired()).isEqualTo(1);
+        assertThat(policy.captcha()).isTrue();
+        assertThat(policy.helpdesk()).isEmpty();
+        assertThat(policy.valid()).isTrue();
+    }
+
+    @Test
+    @DisplayName("Given a complete valid config, then every value is read as typed")
+    void fullConfig() {
+        Policy policy = PolicySettings.parse(Map.of(
+                PolicySettings.ENABLED_FOR, "SELECTED",
+                PolicySettings.GROUP, "/SSPR-Test-Group",
+                PolicySettings.METHODS, "email",
+                PolicySettings.METHODS_REQUIRED, "1",
+                PolicySettings.HELPDESK, "https://help.example.org/sspr",
+                PolicySettings.CAPTCHA, "false"));
+
+        assertThat(policy.scope()).isEqualTo(Scope.SELECTED);
+        assertThat(policy.groupPath()).isEqualTo("/SSPR-Test-Group");
+        assertThat(policy.helpdesk()).map(HelpdeskLink::href).contains("https://help.example.org/sspr");
+        assertThat(policy.captcha()).isFalse();
+        assertThat(policy.problems()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("Given SELECTED without a group, then the policy fails closed and says why")
+    void selectedWithoutGroup() {
+        Policy policy = PolicySettings.parse(Map.of(PolicySettings.ENABLED_FOR, "SELECTED"));
+
+        assertThat(policy.scope()).isEqualTo(Scope.NONE);
+        assertThat(policy.problems()).singleElement().asString().contains("no group is selected");
+    }
+
+    @Test
+    @DisplayName("Given an unknown scope, then the policy fails closed")
+    void unknownScope() {
+        Policy policy = PolicySettings.parse(Map.of(PolicySettings.ENABLED_FOR, "EVERYONE"));
+
+        assertThat(policy.scope()).isEqualTo(Scope.NONE);
+        assertThat(policy.valid()).isFalse();
+    }
+
+    @Test
+    @DisplayName("Given two methods required but one available, then the policy fails closed")
+    void requiredMoreThanAvailable() {
+        Policy policy = PolicySettings.parse(Map.of(
+                PolicySettings.ENABLED_FOR, "ALL",
+                PolicySettings.METHODS_REQUIRED, "2"));
+
+        assertThat(policy.scope()).isEqualTo(Scope.NONE);
+        assertThat(policy.problems()).anyMatch(p -> p.contains("more than the 1 method"));
+    }
+
+    @Test
+    @DisplayName("Given a methods-required value outside 1..2, then the policy fails closed")
+    void requiredOutOfRange() {
+        assertThat(PolicySettings.parse(Map.of(PolicySettings.ENABLED_FOR, "ALL",
+                PolicySettings.METHODS_REQUIRED, "3")).scope()).isEqualTo(Scope.NONE);
+        assertThat(PolicySettings.parse(Map.of(PolicySettings.ENABLED_FOR, "ALL",
+                PolicySettings.METHODS_REQUIRED, "one")).scope()).isEqualTo(Scope.NONE);
+    }
+
+    @Test
+    @DisplayName("Given an unknown method among known ones, then the policy fails closed and names it")
+    void unknownMethod() {
+        Policy policy = PolicySettings.parse(Map.of(PolicySettings.ENABLED_FOR, "ALL",
+                PolicySettings.METHODS, "email##carrier-pigeon"));
+
+        assertThat(policy.scope()).isEqualTo(Scope.NONE);
+        assertThat(policy.problems()).anyMatch(p -> p.contains("carrier-pigeon"));
+    }
+
+    @Test
+    @DisplayName("Given a script URL as helpdesk link, then the link is dropped but SSPR stays on")
+    void badHelpdeskKeepsScope() {
+        Policy policy = PolicySettings.parse(Map.of(PolicySettings.ENABLED_FOR, "ALL",
+                PolicySettings.HELPDESK, "javascript:alert(1)"));
+
+        assertThat(policy.scope()).isEqualTo(Scope.ALL);
+        assertThat(policy.helpdesk()).isEmpty();
+        assertThat(policy.problems()).singleElement().asString().startsWith("Helpdesk");
+    }
+
+    @Test
+    @DisplayName("Given a scope in lower case with spaces, then it is accepted")
+    void lenientScope() {
+        assertThat(PolicySettings.parse(Map.of(PolicySettings.ENABLED_FOR, " all ")).scope()).isEqualTo(Scope.ALL);
+    }
+
+    @Test
+    @DisplayName("Given a CAPTCHA value that is not a boolean, then it stays on and the problem is reported")
+    void badCaptcha() {
+        Policy policy = PolicySettings.parse(Map.of(PolicySettings.ENABLED_FOR, "ALL", PolicySettings.CAPTCHA, "off"));
+
+        assertThat(policy.captcha()).isTrue();
+        assertThat(policy.scope()).isEqualTo(Scope.NONE);
+    }
+}
