@@ -10,9 +10,11 @@
         <div id="sspr-unavailable" class="${properties.kcFormClass!}">
             <p>${msg("ssprUnavailableBody")}</p>
             <@sspr.helpdesk/>
-            <@buttons.actionGroup>
-                <@buttons.buttonLink href=url.loginUrl label="backToLogin"/>
-            </@buttons.actionGroup>
+            <#if ssprBackUrl??>
+                <@buttons.actionGroup>
+                    <@buttons.buttonLink id="sspr-back" href=ssprBackUrl label="backToApplication"/>
+                </@buttons.actionGroup>
+            </#if>
         </div>
     </#if>
 </@layout.registrationLayout>

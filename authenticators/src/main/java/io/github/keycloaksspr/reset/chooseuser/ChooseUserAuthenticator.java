@@ -75,11 +75,12 @@ final class ChooseUserAuthenticator implements Authenticator {
 
         // a back-button return to this page must not keep the account chosen before
         context.clearUser();
+        context.getAuthenticationSession().removeAuthNote(ResetNotes.CANDIDATE);
         UserModel user = lookup(context.getSession(), context.getRealm(), username);
         if (user == null) {
             context.getEvent().clone().detail(Details.USERNAME, username).error(Errors.USER_NOT_FOUND);
         } else {
-            context.setUser(user);
+            context.getAuthenticationSession().setAuthNote(ResetNotes.CANDIDATE, user.getId());
         }
         context.success();
     }

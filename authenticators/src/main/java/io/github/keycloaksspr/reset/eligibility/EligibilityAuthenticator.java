@@ -1,8 +1,11 @@
 package io.github.keycloaksspr.reset.eligibility;
 
+import jakarta.ws.rs.core.Response;
+
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.events.Errors;
+import org.keycloak.events.EventBuilder;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -13,38 +16,52 @@ import io.github.keycloaksspr.eligibility.EligibilityReason;
 import io.github.keycloaksspr.policy.Policy;
 import io.github.keycloaksspr.policy.PolicyResolver;
 import io.github.keycloaksspr.reset.support.FlowAudit;
+import io.github.keycloaksspr.reset.support.ResetNotes;
 import io.github.keycloaksspr.reset.support.ResponseFloor;
 
 /**
  * Step 2: may this account reset here? Unknown, disabled, out-of-scope and unregistered accounts all get the same
- * refusal page after the same time; the reason goes only to the audit record and the event.
+ * refusal (the same redirect after the same time); the reason goes only to the audit record and the event.
  */
 final class EligibilityAuthenticator implements Authenticator {
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
         Policy policy = PolicyResolver.resolve(context.getSession(), context.getRealm());
-        UserModel user = context.getUser();
+        UserModel user = candidate(context);
         EligibilityReason reason = Eligibility.decide(context.getSession(), context.getRealm(), policy, user);
         if (reason == EligibilityReason.ELIGIBLE) {
             FlowAudit.of(context).gatePassed(FlowGate.ELIGIBILITY, user, null);
+            context.setUser(user);
             context.success();
             return;
         }
         FlowAudit.of(context).gateFailed(FlowGate.ELIGIBILITY, user, null, reason.code());
-        context.getEvent().clone().detail("sspr_gate", FlowGate.ELIGIBILITY.name())
-                .detail("sspr_reason", reason.code()).error(eventError(reason));
-        // the refused account must not stay attached to this browser tab's flow
-        context.clearUser();
-        ResponseFloor.await(context.getSession());
-        context.forceChallenge(RefusalPage.render(context.getSession(), policy));
+        EventBuilder event = context.getEvent().clone().detail("sspr_gate", FlowGate.ELIGIBILITY.name())
+                .detail("sspr_reason", reason.code());
+        if (user != null) {
+            event.user(user);
+        }
+        event.error(eventError(reason));
+        context.getAuthenticationSession().removeAuthNote(ResetNotes.CANDIDATE);
+        refuse(context);
     }
 
     @Override
     public void action(AuthenticationFlowContext context) {
         // nothing on the refusal page posts; anything that does gets the same refusal
-        context.forceChallenge(RefusalPage.render(context.getSession(),
-                PolicyResolver.resolve(context.getSession(), context.getRealm())));
+        refuse(context);
+    }
+
+    private static UserModel candidate(AuthenticationFlowContext context) {
+        String id = context.getAuthenticationSession().getAuthNote(ResetNotes.CANDIDATE);
+        return id == null ? null : context.getSession().users().getUserById(context.getRealm(), id);
+    }
+
+    private static void refuse(AuthenticationFlowContext context) {
+        ResponseFloor.await(context.getSession());
+        context.forceChallenge(Response.seeOther(RefusalPage.location(context.getSession(), context.getRealm(),
+                context.getAuthenticationSession().getClient())).build());
     }
 
     private static String eventError(EligibilityReason reason) {

@@ -5,6 +5,11 @@ public final class ResetNotes {
 
     /** A message key the first page shows once, after the flow was restarted. */
     public static final String NOTICE = "sspr.notice";
+    /**
+     * The id of the account the user typed, if it exists. It becomes the flow's user only once it is found
+     * eligible: Keycloak itself answers differently for a disabled flow user, which would tell accounts apart.
+     */
+    public static final String CANDIDATE = "sspr.candidate";
     /** The methods proven so far in this flow, comma-separated ids. */
     public static final String PROVEN = "sspr.verify.proven";
     /** Wrong proofs in this flow. */
