@@ -9,7 +9,7 @@
         <!-- template: sspr-code.ftl -->
         <form id="sspr-code-form" class="${properties.kcFormClass!}" action="${url.loginAction}" method="post" novalidate="novalidate">
             <@sspr.progress/>
-            <p class="${properties.kcInputHelperTextItemTextClass!}">${msg("ssprCodeInstruction_" + ssprMethod, ssprDestination, ssprCodeLength)}</p>
+            <p class="${properties.kcInputHelperTextItemTextClass!}">${msg("ssprCodeInstruction_" + ssprMethod, ssprDestination, ssprCodeLength, ssprCodeMinutes)}</p>
             <@field.input name="code" label=msg("ssprCodeLabel") autocomplete="one-time-code" autofocus=true />
             <@buttons.actionGroup>
                 <@sspr.actionButton value="verify" label="ssprVerify" id="sspr-verify"/>

@@ -1,5 +1,6 @@
 package io.github.keycloaksspr.policy;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -15,10 +16,12 @@ import io.github.keycloaksspr.method.MethodKind;
  * @param methodsRequired how many distinct methods a user must prove (N in "N of M")
  * @param helpdesk        the organisation's helpdesk link, if configured and valid
  * @param captcha         whether the choose-user page asks for a proof-of-work CAPTCHA
+ * @param codeLifetime    how long a one-time code proves anything
  * @param problems        what was wrong with the stored settings; the policy above already falls back safely
  */
 public record Policy(Scope scope, String groupPath, Set<MethodKind> methods, int methodsRequired,
-                     Optional<HelpdeskLink> helpdesk, boolean captcha, List<String> problems) {
+                     Optional<HelpdeskLink> helpdesk, boolean captcha, Duration codeLifetime,
+                     List<String> problems) {
 
     public Policy {
         methods = Set.copyOf(methods);

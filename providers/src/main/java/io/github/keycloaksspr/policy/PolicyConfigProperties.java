@@ -59,6 +59,13 @@ public final class PolicyConfigProperties {
                 .type(ProviderConfigProperty.BOOLEAN_TYPE)
                 .defaultValue("true")
                 .add()
+                .property().name(PolicySettings.CODE_LIFETIME)
+                .label("One-time code lifetime (seconds)")
+                .helpText("How long an emailed code works: " + PolicySettings.MIN_CODE_LIFETIME_SECONDS + " to "
+                        + PolicySettings.MAX_CODE_LIFETIME_SECONDS + " seconds. Entra uses 300 (5 minutes).")
+                .type(ProviderConfigProperty.STRING_TYPE)
+                .defaultValue(String.valueOf(PolicySettings.DEFAULT_CODE_LIFETIME_SECONDS))
+                .add()
                 .build();
     }
 }

@@ -1,5 +1,6 @@
 package io.github.keycloaksspr.policy;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -26,11 +27,16 @@ public final class PolicySettings {
     public static final String METHODS_REQUIRED = "sspr.methods-required";
     public static final String HELPDESK = "sspr.helpdesk";
     public static final String CAPTCHA = "sspr.captcha";
+    public static final String CODE_LIFETIME = "sspr.code-lifetime-seconds";
 
     static final Scope DEFAULT_SCOPE = Scope.NONE;
     static final String DEFAULT_METHODS = MethodKind.EMAIL.id();
     static final int DEFAULT_METHODS_REQUIRED = 1;
     static final int MAX_METHODS_REQUIRED = 2;
+    /** Entra's five minutes; an admin may choose between 30 seconds and 15 minutes. */
+    static final int DEFAULT_CODE_LIFETIME_SECONDS = 300;
+    static final int MIN_CODE_LIFETIME_SECONDS = 30;
+    static final int MAX_CODE_LIFETIME_SECONDS = 900;
 
     private PolicySettings() {
     }
@@ -57,11 +63,12 @@ public final class PolicySettings {
             problems.add("Helpdesk link must be a mailto: address or an http(s) URL.");
         }
         boolean captcha = bool(values.get(CAPTCHA), true, CAPTCHA, problems);
+        Duration codeLifetime = codeLifetime(values.get(CODE_LIFETIME), problems);
 
         boolean blocking = problems.stream().anyMatch(p -> !p.startsWith("Helpdesk"));
         Scope effective = blocking ? Scope.NONE : scope;
         return new Policy(effective, scope == Scope.SELECTED ? groupPath : "", methods, required, helpdesk,
-                captcha, problems);
+                captcha, codeLifetime, problems);
     }
 
     private static Scope scope(String raw, List<String> problems) {
@@ -106,6 +113,23 @@ public final class PolicySettings {
         }
         problems.add("Number of methods required to reset must be 1 or 2.");
         return MAX_METHODS_REQUIRED;
+    }
+
+    private static Duration codeLifetime(String raw, List<String> problems) {
+        if (raw == null || raw.isBlank()) {
+            return Duration.ofSeconds(DEFAULT_CODE_LIFETIME_SECONDS);
+        }
+        try {
+            int seconds = Integer.parseInt(raw.trim());
+            if (seconds >= MIN_CODE_LIFETIME_SECONDS && seconds <= MAX_CODE_LIFETIME_SECONDS) {
+                return Duration.ofSeconds(seconds);
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        problems.add("One-time code lifetime must be between " + MIN_CODE_LIFETIME_SECONDS + " and "
+                + MAX_CODE_LIFETIME_SECONDS + " seconds.");
+        return Duration.ofSeconds(DEFAULT_CODE_LIFETIME_SECONDS);
     }
 
     private static boolean bool(String raw, boolean fallback, String key, List<String> problems) {

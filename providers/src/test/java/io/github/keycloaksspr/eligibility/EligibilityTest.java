@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -126,7 +127,7 @@ class EligibilityTest {
 
     private static Policy policy(Scope scope) {
         return new Policy(scope, scope == Scope.SELECTED ? "/pilot" : "", Set.of(MethodKind.EMAIL), 1,
-                Optional.empty(), true, List.of());
+                Optional.empty(), true, Duration.ofMinutes(5), List.of());
     }
 
     private static GroupModel group(String id, GroupModel parent) {

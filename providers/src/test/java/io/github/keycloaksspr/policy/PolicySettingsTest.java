@@ -21,6 +21,7 @@ class PolicySettingsTest {
         assertThat(policy.methodsRequired()).isEqualTo(1);
         assertThat(policy.captcha()).isTrue();
         assertThat(policy.helpdesk()).isEmpty();
+        assertThat(policy.codeLifetime()).hasSeconds(300);
         assertThat(policy.valid()).isTrue();
     }
 
@@ -114,5 +115,18 @@ class PolicySettingsTest {
 
         assertThat(policy.captcha()).isTrue();
         assertThat(policy.scope()).isEqualTo(Scope.NONE);
+    }
+
+    @Test
+    @DisplayName("Given a code lifetime outside 30..900 seconds or not a number, then the policy fails closed")
+    void codeLifetime() {
+        assertThat(PolicySettings.parse(Map.of(PolicySettings.ENABLED_FOR, "ALL",
+                PolicySettings.CODE_LIFETIME, "30")).codeLifetime()).hasSeconds(30);
+        assertThat(PolicySettings.parse(Map.of(PolicySettings.ENABLED_FOR, "ALL",
+                PolicySettings.CODE_LIFETIME, "29")).scope()).isEqualTo(Scope.NONE);
+        assertThat(PolicySettings.parse(Map.of(PolicySettings.ENABLED_FOR, "ALL",
+                PolicySettings.CODE_LIFETIME, "901")).scope()).isEqualTo(Scope.NONE);
+        assertThat(PolicySettings.parse(Map.of(PolicySettings.ENABLED_FOR, "ALL",
+                PolicySettings.CODE_LIFETIME, "5m")).scope()).isEqualTo(Scope.NONE);
     }
 }

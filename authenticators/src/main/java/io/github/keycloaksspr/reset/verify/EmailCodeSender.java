@@ -30,7 +30,7 @@ final class EmailCodeSender {
         // mutable: Keycloak's email provider adds its own attributes to this map
         Map<String, Object> attributes = new HashMap<>();
         attributes.put("code", code);
-        attributes.put("ttlMinutes", ttl.toMinutes());
+        attributes.put("ttlMinutes", VerifyAuthenticator.minutes(ttl));
         attributes.put("realmName", realmName);
         session.getProvider(EmailTemplateProvider.class)
                 .setRealm(realm)

@@ -46,7 +46,6 @@ final class VerifyAuthenticator implements Authenticator {
     static final String METHODS_TEMPLATE = "sspr-methods.ftl";
     static final String CODE_TEMPLATE = "sspr-code.ftl";
 
-    static final Duration CODE_TTL = Duration.ofMinutes(5);
     static final int EMAIL_CODE_DIGITS = 8;
     static final Duration RESEND_COOLDOWN = Duration.ofSeconds(30);
     static final int MAX_FAILURES = 5;
@@ -110,10 +109,10 @@ final class VerifyAuthenticator implements Authenticator {
     private void sendCode(AuthenticationFlowContext context, Policy policy, VerificationState state,
                           MethodKind method, String confirmation) {
         UserModel user = context.getUser();
-        OneTimeCode.Issued issued = OneTimeCode.issue(method.id(), EMAIL_CODE_DIGITS, CODE_TTL,
+        OneTimeCode.Issued issued = OneTimeCode.issue(method.id(), EMAIL_CODE_DIGITS, policy.codeLifetime(),
                 System.currentTimeMillis());
         try {
-            EmailCodeSender.send(context.getSession(), context.getRealm(), user, issued.plain(), CODE_TTL);
+            EmailCodeSender.send(context.getSession(), context.getRealm(), user, issued.plain(), policy.codeLifetime());
         } catch (EmailException e) {
             // the SMTP error names servers and addresses, never the code; the user gets a plain sentence
             LOG.warnf("Could not mail a reset code in realm %s: %s (%s)", context.getRealm().getName(), e.getMessage(),
@@ -204,7 +203,13 @@ final class VerifyAuthenticator implements Authenticator {
         return progress(ResetPages.form(context, policy), policy, state)
                 .setAttribute("ssprMethod", option.getId())
                 .setAttribute("ssprDestination", option.getDestination())
-                .setAttribute("ssprCodeLength", EMAIL_CODE_DIGITS);
+                .setAttribute("ssprCodeLength", EMAIL_CODE_DIGITS)
+                .setAttribute("ssprCodeMinutes", minutes(policy.codeLifetime()));
+    }
+
+    /** Whole minutes, rounded up, for sentences a person reads. */
+    static long minutes(Duration duration) {
+        return Math.max(1, (duration.getSeconds() + 59) / 60);
     }
 
     private static LoginFormsProvider progress(LoginFormsProvider form, Policy policy, VerificationState state) {

@@ -1,0 +1,53 @@
+package io.github.keycloaksspr.it.demo;
+
+import io.github.keycloaksspr.it.harness.KeycloakAdmin;
+import io.github.keycloaksspr.it.harness.MailServer;
+import io.github.keycloaksspr.it.harness.ProvisionedRealm;
+import io.github.keycloaksspr.it.harness.RealmFixture;
+import io.github.keycloaksspr.it.harness.SsprPolicy;
+import io.github.keycloaksspr.it.harness.TestUser;
+import java.util.Optional;
+
+/**
+ * The realm of Microsoft's SSPR tutorial: SSPR enabled for one group, a member who may reset, an outsider who may
+ * not, and a realm admin to change the policy.
+ */
+final class DemoRealm {
+
+    static final String NAME = "sspr-demo";
+    static final String GROUP = "/SSPR-Test-Group";
+    static final TestUser MEMBER = TestUser.named("testuser").withEmail("testuser@sspr-demo.test").inGroups(GROUP);
+    static final TestUser OUTSIDER = TestUser.named("outsider").withEmail("outsider@sspr-demo.test");
+    static final TestUser ADMIN = TestUser.named("realmadmin").withEmail("realmadmin@sspr-demo.test")
+            .withPassword("Admin-Passw0rd!").withRealmManagementRoles("realm-admin");
+
+    private DemoRealm() {
+    }
+
+    /** Whether the realm was created now; an existing one keeps whatever the demo user changed in it. */
+    record Outcome(ProvisionedRealm realm, boolean created) {
+    }
+
+    static Outcome ensure(KeycloakAdmin admin, MailServer mail) {
+        Optional<ProvisionedRealm> existing = ProvisionedRealm.find(admin, NAME);
+        ProvisionedRealm realm = existing.orElseGet(() -> create(admin, mail));
+        // The mailbox may run on another port than when the realm was created.
+        realm.sendMailTo(mail);
+        return new Outcome(realm, existing.isEmpty());
+    }
+
+    private static ProvisionedRealm create(KeycloakAdmin admin, MailServer mail) {
+        return RealmFixture.named(NAME)
+                .displayName("SSPR demo")
+                .mailTo(mail)
+                .group(GROUP)
+                .user(MEMBER)
+                .user(OUTSIDER)
+                .user(ADMIN)
+                .bruteForceProtected(true)
+                .policy(SsprPolicy.forGroup(GROUP)
+                        .withHelpdesk("mailto:helpdesk@sspr-demo.test")
+                        .withCaptcha(true))
+                .create(admin);
+    }
+}
