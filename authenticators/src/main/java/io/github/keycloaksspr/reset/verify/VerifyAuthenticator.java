@@ -87,7 +87,7 @@ final class VerifyAuthenticator implements Authenticator {
                     .setError("ssprMethodUnavailable").createForm(METHODS_TEMPLATE));
             return;
         }
-        sendCode(context, policy, state, method.get(), "ssprCodeSent");
+        sendCode(context, policy, state, method.get(), null);
     }
 
     private void resend(AuthenticationFlowContext context, Policy policy, VerificationState state) {
@@ -106,8 +106,9 @@ final class VerifyAuthenticator implements Authenticator {
         sendCode(context, policy, state, method, "ssprCodeResent");
     }
 
+    /** {@code notice}: a message for the top of the code page, or null when the page's own text says it all. */
     private void sendCode(AuthenticationFlowContext context, Policy policy, VerificationState state,
-                          MethodKind method, String confirmation) {
+                          MethodKind method, String notice) {
         UserModel user = context.getUser();
         OneTimeCode.Issued issued = OneTimeCode.issue(method.id(), EMAIL_CODE_DIGITS, policy.codeLifetime(),
                 System.currentTimeMillis());
@@ -129,7 +130,11 @@ final class VerifyAuthenticator implements Authenticator {
         FlowAudit.of(context).gatePassed(FlowGate.CODE_SENT, user, method.id());
         context.getEvent().clone().event(EventType.SEND_RESET_PASSWORD).user(user)
                 .detail(Details.EMAIL, user.getEmail()).detail("sspr_method", method.id()).success();
-        context.challenge(codePage(context, policy, state, method).setInfo(confirmation).createForm(CODE_TEMPLATE));
+        LoginFormsProvider page = codePage(context, policy, state, method);
+        if (notice != null) {
+            page.setInfo(notice);
+        }
+        context.challenge(page.createForm(CODE_TEMPLATE));
     }
 
     private void verify(AuthenticationFlowContext context, Policy policy, VerificationState state) {

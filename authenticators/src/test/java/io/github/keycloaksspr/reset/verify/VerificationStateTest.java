@@ -1,0 +1,91 @@
+package io.github.keycloaksspr.reset.verify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.keycloak.sessions.AuthenticationSessionModel;
+
+import io.github.keycloaksspr.code.OneTimeCode;
+import io.github.keycloaksspr.method.MethodKind;
+
+class VerificationStateTest {
+
+    private final Map<String, String> notes = new HashMap<>();
+    private VerificationState state;
+
+    @BeforeEach
+    void setUp() {
+        AuthenticationSessionModel session = mock(AuthenticationSessionModel.class);
+        when(session.getAuthNote(anyString())).thenAnswer(invocation -> notes.get(invocation.<String>getArgument(0)));
+        doAnswer(invocation -> notes.put(invocation.getArgument(0), invocation.getArgument(1)))
+                .when(session).setAuthNote(anyString(), anyString());
+        doAnswer(invocation -> notes.remove(invocation.<String>getArgument(0)))
+                .when(session).removeAuthNote(anyString());
+        state = new VerificationState(session);
+    }
+
+    @Test
+    @DisplayName("Given a new flow, then nothing is proven, no code is pending and there were no failures")
+    void fresh() {
+        assertThat(state.proven()).isEmpty();
+        assertThat(state.pendingCode()).isEmpty();
+        assertThat(state.failures()).isZero();
+    }
+
+    @Test
+    @DisplayName("Given a method proven twice, then it counts once (N of M counts distinct methods)")
+    void distinctProofs() {
+        state.prove(MethodKind.EMAIL);
+        state.prove(MethodKind.EMAIL);
+
+        assertThat(state.proven()).containsExactly(MethodKind.EMAIL);
+        assertThat(notes).containsEntry("sspr.verify.proven", "email");
+    }
+
+    @Test
+    @DisplayName("Given tampered or unknown proven ids in the notes, then they are ignored")
+    void unknownProvenIds() {
+        notes.put("sspr.verify.proven", "email,forged-method,");
+
+        assertThat(state.proven()).containsExactly(MethodKind.EMAIL);
+    }
+
+    @Test
+    @DisplayName("Given failures, then they count up, and a corrupted counter reads as zero")
+    void failures() {
+        assertThat(state.recordFailure()).isEqualTo(1);
+        assertThat(state.recordFailure()).isEqualTo(2);
+        notes.put("sspr.verify.failures", "many");
+        assertThat(state.failures()).isZero();
+    }
+
+    @Test
+    @DisplayName("Given a stored code, then it reads back, and clearing it leaves no code note behind")
+    void pendingCode() {
+        OneTimeCode code = OneTimeCode.issue("email", 8, Duration.ofMinutes(5), 1000L).stored();
+        state.storeCode(code);
+
+        assertThat(state.pendingCode()).contains(code);
+        state.clearCode();
+        assertThat(state.pendingCode()).isEmpty();
+        assertThat(notes.keySet()).noneMatch(key -> key.startsWith("sspr.code."));
+    }
+
+    @Test
+    @DisplayName("Given code lifetimes, then pages say whole minutes, rounded up, never zero")
+    void minutes() {
+        assertThat(VerifyAuthenticator.minutes(Duration.ofSeconds(30))).isEqualTo(1);
+        assertThat(VerifyAuthenticator.minutes(Duration.ofSeconds(300))).isEqualTo(5);
+        assertThat(VerifyAuthenticator.minutes(Duration.ofSeconds(301))).isEqualTo(6);
+    }
+}
