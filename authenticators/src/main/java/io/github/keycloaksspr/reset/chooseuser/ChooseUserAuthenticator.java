@@ -3,7 +3,6 @@ package io.github.keycloaksspr.reset.chooseuser;
 import jakarta.ws.rs.core.Response;
 
 import org.keycloak.authentication.AuthenticationFlowContext;
-import org.keycloak.authentication.Authenticator;
 import org.keycloak.events.Details;
 import org.keycloak.events.Errors;
 import org.keycloak.forms.login.LoginFormsProvider;
@@ -24,12 +23,13 @@ import io.github.keycloaksspr.reset.support.Forms;
 import io.github.keycloaksspr.reset.support.ResetNotes;
 import io.github.keycloaksspr.reset.support.ResetPages;
 import io.github.keycloaksspr.reset.support.ResponseFloor;
+import io.github.keycloaksspr.reset.support.ResetStep;
 
 /**
  * Step 1: the user types a username or email and passes the CAPTCHA. Whether the account exists is never shown
  * here: an unknown name moves on exactly like a known one, and the next step answers both the same way.
  */
-final class ChooseUserAuthenticator implements Authenticator {
+final class ChooseUserAuthenticator extends ResetStep {
 
     static final String USERNAME = "username";
     static final String CAPTCHA = "altcha";
@@ -111,20 +111,5 @@ final class ChooseUserAuthenticator implements Authenticator {
     @Override
     public boolean requiresUser() {
         return false;
-    }
-
-    @Override
-    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
-        return true;
-    }
-
-    @Override
-    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
-        // nothing to set up: every user can type a name
-    }
-
-    @Override
-    public void close() {
-        // stateless
     }
 }

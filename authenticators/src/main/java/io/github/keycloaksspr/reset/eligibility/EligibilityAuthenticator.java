@@ -3,11 +3,8 @@ package io.github.keycloaksspr.reset.eligibility;
 import jakarta.ws.rs.core.Response;
 
 import org.keycloak.authentication.AuthenticationFlowContext;
-import org.keycloak.authentication.Authenticator;
 import org.keycloak.events.Errors;
 import org.keycloak.events.EventBuilder;
-import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
 import io.github.keycloaksspr.audit.FlowGate;
@@ -18,12 +15,13 @@ import io.github.keycloaksspr.policy.PolicyResolver;
 import io.github.keycloaksspr.reset.support.FlowAudit;
 import io.github.keycloaksspr.reset.support.ResetNotes;
 import io.github.keycloaksspr.reset.support.ResponseFloor;
+import io.github.keycloaksspr.reset.support.ResetStep;
 
 /**
  * Step 2: may this account reset here? Unknown, disabled, out-of-scope and unregistered accounts all get the same
  * refusal (the same redirect after the same time); the reason goes only to the audit record and the event.
  */
-final class EligibilityAuthenticator implements Authenticator {
+final class EligibilityAuthenticator extends ResetStep {
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
@@ -77,20 +75,5 @@ final class EligibilityAuthenticator implements Authenticator {
     @Override
     public boolean requiresUser() {
         return false;
-    }
-
-    @Override
-    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
-        return true;
-    }
-
-    @Override
-    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
-        // registration is the required action's job, not this step's
-    }
-
-    @Override
-    public void close() {
-        // stateless
     }
 }

@@ -4,14 +4,11 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
-import org.keycloak.authentication.Authenticator;
 import org.keycloak.events.Details;
 import org.keycloak.events.EventType;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.forms.login.freemarker.model.PasswordPoliciesBean;
-import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ModelException;
-import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserCredentialModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.credential.PasswordCredentialModel;
@@ -29,13 +26,14 @@ import io.github.keycloaksspr.reset.support.FlowAudit;
 import io.github.keycloaksspr.reset.support.Forms;
 import io.github.keycloaksspr.reset.support.ResetNotes;
 import io.github.keycloaksspr.reset.support.ResetPages;
+import io.github.keycloaksspr.reset.support.ResetStep;
 
 /**
  * Step 4: the new password, checked against the realm's password policy with Keycloak's own messages. On success
  * the user sees a confirmation page and signs in afresh with the new password; the reset itself does not sign
  * anyone in.
  */
-final class NewPasswordAuthenticator implements Authenticator {
+final class NewPasswordAuthenticator extends ResetStep {
 
     static final String PASSWORD = "password-new";
     static final String CONFIRM = "password-confirm";
@@ -131,20 +129,5 @@ final class NewPasswordAuthenticator implements Authenticator {
     @Override
     public boolean requiresUser() {
         return true;
-    }
-
-    @Override
-    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
-        return true;
-    }
-
-    @Override
-    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
-        // the password is set right here
-    }
-
-    @Override
-    public void close() {
-        // stateless
     }
 }

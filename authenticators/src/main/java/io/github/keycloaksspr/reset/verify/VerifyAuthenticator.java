@@ -10,13 +10,11 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
-import org.keycloak.authentication.Authenticator;
 import org.keycloak.email.EmailException;
 import org.keycloak.events.Details;
 import org.keycloak.events.Errors;
 import org.keycloak.events.EventType;
 import org.keycloak.forms.login.LoginFormsProvider;
-import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.FormMessage;
@@ -33,12 +31,13 @@ import io.github.keycloaksspr.reset.support.FlowAudit;
 import io.github.keycloaksspr.reset.support.Forms;
 import io.github.keycloaksspr.reset.support.ResetNotes;
 import io.github.keycloaksspr.reset.support.ResetPages;
+import io.github.keycloaksspr.reset.support.ResetStep;
 
 /**
  * Step 3: prove N of the user's registered methods. The flow engine cannot run one execution twice, so this one
  * step is a small state machine: pick a method, prove it, pick a different one, until N are proven.
  */
-final class VerifyAuthenticator implements Authenticator {
+final class VerifyAuthenticator extends ResetStep {
 
     static final String ACTION = "sspr-action";
     static final String METHOD = "sspr-method";
@@ -225,20 +224,5 @@ final class VerifyAuthenticator implements Authenticator {
     @Override
     public boolean requiresUser() {
         return true;
-    }
-
-    @Override
-    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
-        return true;
-    }
-
-    @Override
-    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
-        // registration of methods is the required action's job
-    }
-
-    @Override
-    public void close() {
-        // stateless
     }
 }
