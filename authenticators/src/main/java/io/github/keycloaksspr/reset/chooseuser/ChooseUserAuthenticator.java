@@ -1,10 +1,10 @@
 package io.github.keycloaksspr.reset.chooseuser;
 
+import java.util.Locale;
+
 import jakarta.ws.rs.core.Response;
 
 import org.keycloak.authentication.AuthenticationFlowContext;
-import org.keycloak.events.Details;
-import org.keycloak.events.Errors;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ModelDuplicateException;
@@ -57,7 +57,7 @@ final class ChooseUserAuthenticator extends ResetStep {
             CaptchaVerdict verdict = new AltchaCaptcha(context.getSession(), context.getRealm())
                     .verify(Forms.field(context, CAPTCHA, 8192));
             if (!verdict.passed()) {
-                FlowAudit.of(context).gateFailed(FlowGate.CAPTCHA, null, null, "captcha_" + verdict.name().toLowerCase());
+                FlowAudit.of(context).gateFailed(FlowGate.CAPTCHA, null, null, "captcha_" + verdict.name().toLowerCase(Locale.ROOT));
                 context.getEvent().clone().detail("sspr_gate", FlowGate.CAPTCHA.name()).error("sspr_captcha_failed");
                 context.challenge(rejected(context, username, CAPTCHA, "ssprCaptchaFailed"));
                 return;
@@ -76,10 +76,10 @@ final class ChooseUserAuthenticator extends ResetStep {
         // a back-button return to this page must not keep the account chosen before
         context.clearUser();
         context.getAuthenticationSession().removeAuthNote(ResetNotes.CANDIDATE);
+        // for the event the next step writes, as Keycloak's own reset flow records the name typed
+        context.getAuthenticationSession().setAuthNote(ResetNotes.TYPED_USERNAME, username);
         UserModel user = lookup(context.getSession(), context.getRealm(), username);
-        if (user == null) {
-            context.getEvent().clone().detail(Details.USERNAME, username).error(Errors.USER_NOT_FOUND);
-        } else {
+        if (user != null) {
             context.getAuthenticationSession().setAuthNote(ResetNotes.CANDIDATE, user.getId());
         }
         context.success();

@@ -3,6 +3,7 @@ package io.github.keycloaksspr.reset.eligibility;
 import jakarta.ws.rs.core.Response;
 
 import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.events.Details;
 import org.keycloak.events.Errors;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.models.UserModel;
@@ -27,6 +28,8 @@ final class EligibilityAuthenticator extends ResetStep {
     public void authenticate(AuthenticationFlowContext context) {
         Policy policy = PolicyResolver.resolve(context.getSession(), context.getRealm());
         UserModel user = candidate(context);
+        String typed = context.getAuthenticationSession().getAuthNote(ResetNotes.TYPED_USERNAME);
+        context.getAuthenticationSession().removeAuthNote(ResetNotes.TYPED_USERNAME);
         EligibilityReason reason = Eligibility.decide(context.getSession(), context.getRealm(), policy, user);
         if (reason == EligibilityReason.ELIGIBLE) {
             FlowAudit.of(context).gatePassed(FlowGate.ELIGIBILITY, user, null);
@@ -36,7 +39,7 @@ final class EligibilityAuthenticator extends ResetStep {
         }
         FlowAudit.of(context).gateFailed(FlowGate.ELIGIBILITY, user, null, reason.code());
         EventBuilder event = context.getEvent().clone().detail("sspr_gate", FlowGate.ELIGIBILITY.name())
-                .detail("sspr_reason", reason.code());
+                .detail("sspr_reason", reason.code()).detail(Details.USERNAME, typed);
         if (user != null) {
             event.user(user);
         }

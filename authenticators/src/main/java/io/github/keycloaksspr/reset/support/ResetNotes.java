@@ -10,6 +10,8 @@ public final class ResetNotes {
      * eligible: Keycloak itself answers differently for a disabled flow user, which would tell accounts apart.
      */
     public static final String CANDIDATE = "sspr.candidate";
+    /** What the user typed on the first page, kept only until the eligibility step has recorded its event. */
+    public static final String TYPED_USERNAME = "sspr.typed-username";
     /** The methods proven so far in this flow, comma-separated ids. */
     public static final String PROVEN = "sspr.verify.proven";
     /** Wrong proofs in this flow. */

@@ -176,6 +176,13 @@ final class ResetFlowIT {
                 .stream().filter(r -> "ELIGIBILITY".equals(r.gate()) && "FAILURE".equals(r.result()))
                 .map(AuditRecord::failureReason).toList();
         assertThat(reasons).contains("user_not_found", "user_disabled", "not_enabled_for_sspr", "not_registered");
+        List<EventRepresentation> unknown = realm.resource().getEvents(List.of("RESET_PASSWORD_ERROR"), null, null,
+                null, null, null, 0, 100).stream()
+                .filter(event -> accounts.get(0).equals(event.getDetails().get("username"))).toList();
+        assertThat(unknown).singleElement().satisfies(event -> {
+            assertThat(event.getError()).isEqualTo("user_not_found");
+            assertThat(event.getDetails()).containsEntry("sspr_reason", "user_not_found");
+        });
     }
 
     @Test
