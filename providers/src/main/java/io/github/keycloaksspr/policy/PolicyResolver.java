@@ -1,6 +1,7 @@
 package io.github.keycloaksspr.policy;
 
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.jboss.logging.Logger;
@@ -50,11 +51,15 @@ public final class PolicyResolver {
     }
 
     private static Optional<AuthenticationExecutionModel> findVerifyStep(RealmModel realm, AuthenticationFlowModel flow) {
+        if (flow == null) {
+            // a sub-flow id that no longer resolves: nothing to find down there
+            return Optional.empty();
+        }
         return realm.getAuthenticationExecutionsStream(flow.getId())
                 .map(execution -> execution.isAuthenticatorFlow()
                         ? findVerifyStep(realm, realm.getAuthenticationFlowById(execution.getFlowId())).orElse(null)
                         : PolicyLocation.VERIFY_AUTHENTICATOR_ID.equals(execution.getAuthenticator()) ? execution : null)
-                .filter(execution -> execution != null)
+                .filter(Objects::nonNull)
                 .findFirst();
     }
 }
