@@ -1,5 +1,6 @@
 package io.github.keycloaksspr.admin;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -69,7 +70,7 @@ public final class SsprAdminResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Map<String, String> activities() {
         auth.realm().requireViewEvents();
-        Map<String, String> names = new java.util.LinkedHashMap<>();
+        Map<String, String> names = new LinkedHashMap<>();
         for (AuditActivity activity : AuditActivity.values()) {
             names.put(activity.name(), activity.displayName());
         }

@@ -10,18 +10,17 @@ import java.util.Map;
 
 import org.altcha.altcha.Altcha;
 import org.jboss.logging.Logger;
-import org.keycloak.crypto.Algorithm;
-import org.keycloak.crypto.KeyUse;
-import org.keycloak.crypto.KeyWrapper;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.util.JsonSerialization;
 
+import io.github.keycloaksspr.secret.RealmSecrets;
+
 /**
  * A self-hosted proof-of-work CAPTCHA (ALTCHA): the server signs a challenge, the browser spends a moment of CPU to
  * solve it, the server checks the signature and the solution. No third-party service is involved, so it works
- * offline. Challenges are signed with the realm's own HMAC key (the one Keycloak's action tokens use), so any node
- * of a cluster can verify them, and each solution is accepted once, cluster-wide.
+ * offline. Challenges are signed with a key derived from the realm's HMAC key, so any node of a cluster can verify
+ * them, and each solution is accepted once, cluster-wide.
  */
 public final class AltchaCaptcha {
 
@@ -31,6 +30,7 @@ public final class AltchaCaptcha {
 
     private static final Logger LOG = Logger.getLogger(AltchaCaptcha.class);
     private static final String USED_PREFIX = "sspr.altcha.used.";
+    private static final String PURPOSE = "altcha";
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -84,11 +84,7 @@ public final class AltchaCaptcha {
     }
 
     private String hmacKey() {
-        KeyWrapper key = session.keys().getActiveKey(realm, KeyUse.SIG, Algorithm.HS512);
-        if (key == null || key.getSecretKey() == null) {
-            throw new IllegalStateException("Realm " + realm.getName() + " has no active HS512 key");
-        }
-        return HexFormat.of().formatHex(key.getSecretKey().getEncoded());
+        return HexFormat.of().formatHex(RealmSecrets.active(session, realm, PURPOSE).bytes());
     }
 
     /** The challenge's signature identifies a solved challenge; a digest keeps the store key short and uniform. */

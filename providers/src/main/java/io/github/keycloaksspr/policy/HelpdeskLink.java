@@ -6,8 +6,9 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The organisation's "contact your administrator" link. Only mailto:, https: and http: are accepted, so a
- * misconfigured value can never become a script URL on a login page.
+ * The organisation's "contact your administrator" link. Only mailto: and https: are accepted: a misconfigured
+ * value can never become a script URL on a login page, and users are never sent to a page anyone on the path
+ * could rewrite.
  *
  * @param href    the link target, as validated
  * @param display what a person reads: the address for mailto:, the URL otherwise
@@ -28,7 +29,7 @@ public record HelpdeskLink(String href, String display) {
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         return switch (scheme) {
             case "mailto" -> mailto(uri, value);
-            case "https", "http" -> web(uri, value);
+            case "https" -> web(uri, value);
             default -> Optional.empty();
         };
     }

@@ -1,5 +1,7 @@
 package io.github.keycloaksspr.policy;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -10,6 +12,7 @@ import org.keycloak.models.AuthenticationFlowModel;
 import org.keycloak.models.AuthenticatorConfigModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
 
 /**
  * Resolves a realm's {@link Policy} from the verification step's authenticator config. The result is kept on the
@@ -19,6 +22,7 @@ public final class PolicyResolver {
 
     private static final Logger LOG = Logger.getLogger(PolicyResolver.class);
     private static final String SESSION_ATTRIBUTE = "sspr.policy.";
+    private static final long LOG_EVERY_SECONDS = 3600;
 
     private PolicyResolver() {
     }
@@ -29,13 +33,35 @@ public final class PolicyResolver {
         if (cached != null) {
             return cached;
         }
-        Policy policy = PolicySettings.parse(storedConfig(realm).orElse(null));
-        if (!policy.valid()) {
+        Policy policy = withGroupChecked(session, realm, PolicySettings.parse(storedConfig(realm).orElse(null)));
+        if (!policy.valid() && firstReportWithinAnHour(session, realm, policy)) {
             LOG.warnf("Self-service password reset policy of realm %s has problems, falling back safely: %s",
                     realm.getName(), String.join(" ", policy.problems()));
         }
         session.setAttribute(key, policy);
         return policy;
+    }
+
+    /** The group is stored by path; a deleted, renamed or moved group leaves nobody in scope, and says so. */
+    private static Policy withGroupChecked(KeycloakSession session, RealmModel realm, Policy policy) {
+        if (policy.scope() != Scope.SELECTED
+                || KeycloakModelUtils.findGroupByPath(session, realm, policy.groupPath()) != null) {
+            return policy;
+        }
+        List<String> problems = new ArrayList<>(policy.problems());
+        problems.add("The selected group " + policy.groupPath() + " does not exist (deleted, renamed or moved).");
+        return new Policy(Scope.NONE, policy.groupPath(), policy.methods(), policy.methodsRequired(),
+                policy.helpdesk(), policy.captcha(), policy.codeLifetime(), problems);
+    }
+
+    /**
+     * Anonymous traffic must not be able to flood the log: the same problems are reported once an hour per realm,
+     * across the cluster (the single-use store is shared by every node).
+     */
+    private static boolean firstReportWithinAnHour(KeycloakSession session, RealmModel realm, Policy policy) {
+        String fingerprint = Integer.toHexString(String.join("|", policy.problems()).hashCode());
+        return session.singleUseObjects().putIfAbsent("sspr.policy-warned." + realm.getId() + "." + fingerprint,
+                LOG_EVERY_SECONDS);
     }
 
     /** The config map, looked up in the realm's bound reset flow first, then in the flow this extension installs. */

@@ -60,7 +60,7 @@ public final class PolicySettings {
         String rawHelpdesk = values.getOrDefault(HELPDESK, "");
         Optional<HelpdeskLink> helpdesk = HelpdeskLink.parse(rawHelpdesk);
         if (helpdesk.isEmpty() && !rawHelpdesk.isBlank()) {
-            problems.add("Helpdesk link must be a mailto: address or an http(s) URL.");
+            problems.add("Helpdesk link must be a mailto: address or an https:// URL.");
         }
         boolean captcha = bool(values.get(CAPTCHA), true, CAPTCHA, problems);
         Duration codeLifetime = codeLifetime(values.get(CODE_LIFETIME), problems);

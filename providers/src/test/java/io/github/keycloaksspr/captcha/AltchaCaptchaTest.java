@@ -40,6 +40,7 @@ class AltchaCaptchaTest {
         KeyManager keys = mock(KeyManager.class);
         SingleUseObjectProvider singleUse = mock(SingleUseObjectProvider.class);
         key = new KeyWrapper();
+        key.setKid("kid-1");
         key.setSecretKey(new SecretKeySpec("0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8), "HmacSHA512"));
         when(session.keys()).thenReturn(keys);
         when(keys.getActiveKey(realm, KeyUse.SIG, Algorithm.HS512)).thenAnswer(invocation -> key);
@@ -72,6 +73,7 @@ class AltchaCaptchaTest {
     void otherKey() throws Exception {
         String payload = solve(captcha.challengeJson());
         key = new KeyWrapper();
+        key.setKid("kid-2");
         key.setSecretKey(new SecretKeySpec("another-key-another-key-another!".getBytes(StandardCharsets.UTF_8), "HmacSHA512"));
 
         assertThat(captcha.verify(payload)).isEqualTo(CaptchaVerdict.INVALID);

@@ -1,7 +1,5 @@
 package io.github.keycloaksspr.reset.chooseuser;
 
-import java.util.Locale;
-
 import jakarta.ws.rs.core.Response;
 
 import org.keycloak.authentication.AuthenticationFlowContext;
@@ -13,16 +11,19 @@ import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.FormMessage;
 import org.keycloak.models.utils.KeycloakModelUtils;
 
+import io.github.keycloaksspr.audit.FailureReason;
 import io.github.keycloaksspr.audit.FlowGate;
 import io.github.keycloaksspr.captcha.AltchaCaptcha;
 import io.github.keycloaksspr.captcha.CaptchaVerdict;
 import io.github.keycloaksspr.policy.Policy;
 import io.github.keycloaksspr.policy.PolicyResolver;
+import io.github.keycloaksspr.reset.support.EventDetails;
 import io.github.keycloaksspr.reset.support.FlowAudit;
 import io.github.keycloaksspr.reset.support.Forms;
 import io.github.keycloaksspr.reset.support.ResetNotes;
 import io.github.keycloaksspr.reset.support.ResetPages;
 import io.github.keycloaksspr.reset.support.ResponseFloor;
+import io.github.keycloaksspr.reset.verify.VerificationState;
 import io.github.keycloaksspr.reset.support.ResetStep;
 
 /**
@@ -57,8 +58,10 @@ final class ChooseUserAuthenticator extends ResetStep {
             CaptchaVerdict verdict = new AltchaCaptcha(context.getSession(), context.getRealm())
                     .verify(Forms.field(context, CAPTCHA, 8192));
             if (!verdict.passed()) {
-                FlowAudit.of(context).gateFailed(FlowGate.CAPTCHA, null, null, "captcha_" + verdict.name().toLowerCase(Locale.ROOT));
-                context.getEvent().clone().detail("sspr_gate", FlowGate.CAPTCHA.name()).error("sspr_captcha_failed");
+                FailureReason reason = FailureReason.valueOf("CAPTCHA_" + verdict.name());
+                FlowAudit.of(context).gateFailed(FlowGate.CAPTCHA, null, null, reason.code());
+                context.getEvent().clone().detail(EventDetails.GATE, FlowGate.CAPTCHA.name())
+                        .detail(EventDetails.REASON, reason.code()).error("sspr_captcha_failed");
                 context.challenge(rejected(context, username, CAPTCHA, "ssprCaptchaFailed"));
                 return;
             }
@@ -73,9 +76,10 @@ final class ChooseUserAuthenticator extends ResetStep {
             return;
         }
 
-        // a back-button return to this page must not keep the account chosen before
+        // a back-button return to this page must not keep the account chosen before, nor anything proven for it
         context.clearUser();
         context.getAuthenticationSession().removeAuthNote(ResetNotes.CANDIDATE);
+        new VerificationState(context.getAuthenticationSession()).clear();
         // for the event the next step writes, as Keycloak's own reset flow records the name typed
         context.getAuthenticationSession().setAuthNote(ResetNotes.TYPED_USERNAME, username);
         UserModel user = lookup(context.getSession(), context.getRealm(), username);

@@ -1,7 +1,5 @@
 package io.github.keycloaksspr.reset.eligibility;
 
-import jakarta.ws.rs.core.Response;
-
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.events.Details;
 import org.keycloak.events.Errors;
@@ -13,6 +11,7 @@ import io.github.keycloaksspr.eligibility.Eligibility;
 import io.github.keycloaksspr.eligibility.EligibilityReason;
 import io.github.keycloaksspr.policy.Policy;
 import io.github.keycloaksspr.policy.PolicyResolver;
+import io.github.keycloaksspr.reset.support.EventDetails;
 import io.github.keycloaksspr.reset.support.FlowAudit;
 import io.github.keycloaksspr.reset.support.ResetNotes;
 import io.github.keycloaksspr.reset.support.ResponseFloor;
@@ -38,8 +37,8 @@ final class EligibilityAuthenticator extends ResetStep {
             return;
         }
         FlowAudit.of(context).gateFailed(FlowGate.ELIGIBILITY, user, null, reason.code());
-        EventBuilder event = context.getEvent().clone().detail("sspr_gate", FlowGate.ELIGIBILITY.name())
-                .detail("sspr_reason", reason.code()).detail(Details.USERNAME, typed);
+        EventBuilder event = context.getEvent().clone().detail(EventDetails.GATE, FlowGate.ELIGIBILITY.name())
+                .detail(EventDetails.REASON, reason.code()).detail(Details.USERNAME, typed);
         if (user != null) {
             event.user(user);
         }
@@ -61,8 +60,7 @@ final class EligibilityAuthenticator extends ResetStep {
 
     private static void refuse(AuthenticationFlowContext context) {
         ResponseFloor.await(context.getSession());
-        context.forceChallenge(Response.seeOther(RefusalPage.location(context.getSession(), context.getRealm(),
-                context.getAuthenticationSession().getClient())).build());
+        RefusalPage.redirect(context);
     }
 
     private static String eventError(EligibilityReason reason) {

@@ -5,6 +5,7 @@ import java.net.URI;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 
+import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
@@ -19,7 +20,7 @@ import io.github.keycloaksspr.reset.support.ResetPages;
  * by a fresh form provider that knows neither the authentication session nor the user: no per-session token, no
  * account detail, the same bytes whatever the reason.
  */
-final class RefusalPage {
+public final class RefusalPage {
 
     static final String TEMPLATE = "sspr-unavailable.ftl";
     static final String PATH = "unavailable";
@@ -35,6 +36,12 @@ final class RefusalPage {
             builder.queryParam("client_id", client.getClientId());
         }
         return builder.build();
+    }
+
+    /** Ends the flow here with the refusal: used by eligibility and by any later step that finds no proof. */
+    public static void redirect(AuthenticationFlowContext context) {
+        context.forceChallenge(Response.seeOther(location(context.getSession(), context.getRealm(),
+                context.getAuthenticationSession().getClient())).build());
     }
 
     static Response render(KeycloakSession session, RealmModel realm, ClientModel client) {

@@ -1,32 +1,45 @@
 package io.github.keycloaksspr.reset.newpassword;
 
+import java.util.stream.Collectors;
+
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.common.util.Time;
 import org.keycloak.events.Details;
+import org.keycloak.events.Errors;
 import org.keycloak.events.EventType;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.forms.login.freemarker.model.PasswordPoliciesBean;
+import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ModelException;
+import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserCredentialModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.credential.PasswordCredentialModel;
 import org.keycloak.models.utils.FormMessage;
 import org.keycloak.policy.PasswordPolicyManagerProvider;
 import org.keycloak.policy.PolicyError;
+import org.keycloak.services.managers.AuthenticationManager;
 import org.keycloak.services.messages.Messages;
 
 import io.github.keycloaksspr.audit.AuditActivity;
 import io.github.keycloaksspr.audit.AuditResult;
+import io.github.keycloaksspr.audit.FailureReason;
 import io.github.keycloaksspr.audit.FlowGate;
+import io.github.keycloaksspr.eligibility.Eligibility;
+import io.github.keycloaksspr.eligibility.EligibilityReason;
 import io.github.keycloaksspr.policy.Policy;
 import io.github.keycloaksspr.policy.PolicyResolver;
+import io.github.keycloaksspr.reset.eligibility.RefusalPage;
+import io.github.keycloaksspr.reset.support.EventDetails;
 import io.github.keycloaksspr.reset.support.FlowAudit;
 import io.github.keycloaksspr.reset.support.Forms;
 import io.github.keycloaksspr.reset.support.ResetNotes;
 import io.github.keycloaksspr.reset.support.ResetPages;
 import io.github.keycloaksspr.reset.support.ResetStep;
+import io.github.keycloaksspr.reset.verify.VerificationState;
 
 /**
  * Step 4: the new password, checked against the realm's password policy with Keycloak's own messages. On success
@@ -51,6 +64,9 @@ final class NewPasswordAuthenticator extends ResetStep {
             context.challenge(ResetPages.form(context, policy).createForm(DONE_TEMPLATE));
             return;
         }
+        if (!proofHolds(context, policy)) {
+            return;
+        }
         context.challenge(page(context, policy).createForm(TEMPLATE));
     }
 
@@ -59,6 +75,9 @@ final class NewPasswordAuthenticator extends ResetStep {
         Policy policy = PolicyResolver.resolve(context.getSession(), context.getRealm());
         if (done(context)) {
             context.challenge(ResetPages.form(context, policy).createForm(DONE_TEMPLATE));
+            return;
+        }
+        if (!proofHolds(context, policy)) {
             return;
         }
         String password = Forms.rawField(context, PASSWORD, MAX_PASSWORD + 1);
@@ -79,7 +98,7 @@ final class NewPasswordAuthenticator extends ResetStep {
         PolicyError error = context.getSession().getProvider(PasswordPolicyManagerProvider.class)
                 .validate(context.getRealm(), user, password);
         if (error != null) {
-            FlowAudit.of(context).gateFailed(FlowGate.NEW_PASSWORD, user, null, "password_policy");
+            refused(context, user, FailureReason.PASSWORD_POLICY);
             context.challenge(rejected(context, policy, "password", error.getMessage(), error.getParameters()));
             return;
         }
@@ -89,14 +108,63 @@ final class NewPasswordAuthenticator extends ResetStep {
             // the message may come from a user store; it is logged for the admin, never shown raw to the user
             LOG.warnf("Password update refused for a self-service reset in realm %s: %s",
                     context.getRealm().getName(), e.getMessage());
-            FlowAudit.of(context).gateFailed(FlowGate.NEW_PASSWORD, user, null, "update_refused");
+            refused(context, user, FailureReason.UPDATE_REFUSED);
             context.challenge(rejected(context, policy, "password", "ssprPasswordNotSaved"));
             return;
         }
         user.removeRequiredAction(UserModel.RequiredAction.UPDATE_PASSWORD);
+        signOutEverywhere(context, user);
         context.getAuthenticationSession().setAuthNote(ResetNotes.DONE, "true");
         recordSuccess(context, user);
         context.challenge(ResetPages.form(context, policy).createForm(DONE_TEMPLATE));
+    }
+
+    /**
+     * This step never trusts its place in the flow: the account must still be eligible and must hold the required
+     * proofs, made for this very account in this flow. Otherwise the flow ends with the refusal.
+     */
+    private static boolean proofHolds(AuthenticationFlowContext context, Policy policy) {
+        UserModel user = context.getUser();
+        boolean eligible = Eligibility.decide(context.getSession(), context.getRealm(), policy, user)
+                == EligibilityReason.ELIGIBLE;
+        boolean proven = user != null && new VerificationState(context.getAuthenticationSession())
+                .proven(user.getId()).size() >= policy.methodsRequired();
+        if (eligible && proven) {
+            return true;
+        }
+        FlowAudit.of(context).gateFailed(FlowGate.NEW_PASSWORD, user, null, FailureReason.NO_PROOF.code());
+        FlowAudit.of(context).activity(AuditActivity.RESET_PASSWORD_SELF_SERVICE, user, null, AuditResult.FAILURE,
+                FailureReason.NO_PROOF.code());
+        context.getEvent().clone().detail(EventDetails.GATE, FlowGate.NEW_PASSWORD.name())
+                .detail(EventDetails.REASON, FailureReason.NO_PROOF.code()).error(Errors.NOT_ALLOWED);
+        RefusalPage.redirect(context);
+        return false;
+    }
+
+    private static void refused(AuthenticationFlowContext context, UserModel user, FailureReason reason) {
+        FlowAudit.of(context).gateFailed(FlowGate.NEW_PASSWORD, user, null, reason.code());
+        context.getEvent().clone().event(EventType.UPDATE_CREDENTIAL).user(user)
+                .detail(Details.CREDENTIAL_TYPE, PasswordCredentialModel.TYPE)
+                .detail(EventDetails.REASON, reason.code()).error(Errors.PASSWORD_REJECTED);
+        if (reason == FailureReason.UPDATE_REFUSED) {
+            FlowAudit.of(context).activity(AuditActivity.RESET_PASSWORD_SELF_SERVICE, user, null, AuditResult.FAILURE,
+                    reason.code());
+        }
+    }
+
+    /**
+     * Whoever had the old password loses every session and token with it, as Keycloak's own admin "sign out" does:
+     * tokens issued before now stop working, including offline ones, and live sessions are logged out.
+     */
+    private static void signOutEverywhere(AuthenticationFlowContext context, UserModel user) {
+        KeycloakSession session = context.getSession();
+        RealmModel realm = context.getRealm();
+        session.users().setNotBeforeForUser(realm, user, Time.currentTime());
+        session.sessions().getUserSessionsStream(realm, user)
+                .collect(Collectors.toList()) // logging out removes sessions from the stream's source
+                .forEach(userSession -> AuthenticationManager.backchannelLogout(session, realm, userSession,
+                        session.getContext().getUri(), context.getConnection(),
+                        session.getContext().getRequestHeaders(), true));
     }
 
     private static void recordSuccess(AuthenticationFlowContext context, UserModel user) {
@@ -106,10 +174,10 @@ final class NewPasswordAuthenticator extends ResetStep {
                 AuditResult.SUCCESS, null);
         context.getEvent().clone().event(EventType.RESET_PASSWORD).user(user)
                 .detail(Details.CREDENTIAL_TYPE, PasswordCredentialModel.TYPE)
-                .detail("sspr_methods", methods).success();
+                .detail(EventDetails.METHODS, methods).success();
         context.getEvent().clone().event(EventType.UPDATE_CREDENTIAL).user(user)
                 .detail(Details.CREDENTIAL_TYPE, PasswordCredentialModel.TYPE)
-                .detail("sspr_methods", methods).success();
+                .detail(EventDetails.METHODS, methods).success();
     }
 
     private static boolean done(AuthenticationFlowContext context) {

@@ -11,9 +11,12 @@ import org.keycloak.provider.ProviderConfigProperty;
 /** The lifecycle and metadata every step of the reset flow shares; each factory states only what differs. */
 public abstract class StatelessFactory implements AuthenticatorFactory {
 
+    /**
+     * REQUIRED only: the steps guard each other (no new password without the proofs, no proofs without the
+     * eligibility check), so an admin must not be able to switch one off and leave the others open.
+     */
     private static final AuthenticationExecutionModel.Requirement[] REQUIREMENTS = {
-            AuthenticationExecutionModel.Requirement.REQUIRED,
-            AuthenticationExecutionModel.Requirement.DISABLED
+            AuthenticationExecutionModel.Requirement.REQUIRED
     };
 
     @Override

@@ -14,28 +14,35 @@ import io.github.keycloaksspr.reset.support.ResetNotes;
 
 /**
  * The N-of-M state machine's memory, kept in authentication-session notes so a flow started on one node can
- * finish on another: which methods are proven, how many proofs failed, and the pending code.
+ * finish on another: which methods were proven and for which account, how many proofs failed, the pending code,
+ * and when each method last sent one.
  */
-final class VerificationState {
+public final class VerificationState {
+
+    private static final String SENT_PREFIX = "sspr.verify.sent.";
 
     private final AuthenticationSessionModel authSession;
 
-    VerificationState(AuthenticationSessionModel authSession) {
+    public VerificationState(AuthenticationSessionModel authSession) {
         this.authSession = authSession;
     }
 
-    Set<MethodKind> proven() {
-        String stored = authSession.getAuthNote(ResetNotes.PROVEN);
+    /** The methods proven for this account; proofs made for another account in the same tab count for nothing. */
+    public Set<MethodKind> proven(String userId) {
         Set<MethodKind> proven = EnumSet.noneOf(MethodKind.class);
-        if (stored != null && !stored.isEmpty()) {
-            Arrays.stream(stored.split(",")).map(MethodKind::fromId).flatMap(Optional::stream).forEach(proven::add);
+        String stored = authSession.getAuthNote(ResetNotes.PROVEN);
+        if (userId == null || !userId.equals(authSession.getAuthNote(ResetNotes.PROVEN_USER))
+                || stored == null || stored.isEmpty()) {
+            return proven;
         }
+        Arrays.stream(stored.split(",")).map(MethodKind::fromId).flatMap(Optional::stream).forEach(proven::add);
         return proven;
     }
 
-    void prove(MethodKind method) {
-        Set<MethodKind> proven = proven();
+    void prove(MethodKind method, String userId) {
+        Set<MethodKind> proven = proven(userId);
         proven.add(method);
+        authSession.setAuthNote(ResetNotes.PROVEN_USER, userId);
         authSession.setAuthNote(ResetNotes.PROVEN,
                 proven.stream().map(MethodKind::id).collect(Collectors.joining(",")));
     }
@@ -59,11 +66,31 @@ final class VerificationState {
         return OneTimeCode.fromNotes(authSession::getAuthNote);
     }
 
-    void storeCode(OneTimeCode code) {
+    void storeCode(OneTimeCode code, long sentAt) {
         code.toNotes().forEach(authSession::setAuthNote);
+        authSession.setAuthNote(SENT_PREFIX + code.method(), Long.toString(sentAt));
     }
 
     void clearCode() {
         OneTimeCode.noteNames().forEach(authSession::removeAuthNote);
+    }
+
+    /** When this method last sent a code in this flow; kept when the user switches methods, so that can't skip it. */
+    long lastSent(MethodKind method) {
+        String stored = authSession.getAuthNote(SENT_PREFIX + method.id());
+        try {
+            return stored == null ? 0 : Long.parseLong(stored);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    /** Forgets everything: the user named another account, or went back to the first page. */
+    public void clear() {
+        clearCode();
+        authSession.removeAuthNote(ResetNotes.PROVEN);
+        authSession.removeAuthNote(ResetNotes.PROVEN_USER);
+        authSession.removeAuthNote(ResetNotes.FAILURES);
+        Arrays.stream(MethodKind.values()).forEach(kind -> authSession.removeAuthNote(SENT_PREFIX + kind.id()));
     }
 }

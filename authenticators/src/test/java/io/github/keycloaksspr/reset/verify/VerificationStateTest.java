@@ -17,8 +17,11 @@ import org.keycloak.sessions.AuthenticationSessionModel;
 
 import io.github.keycloaksspr.code.OneTimeCode;
 import io.github.keycloaksspr.method.MethodKind;
+import io.github.keycloaksspr.secret.DerivedKey;
 
 class VerificationStateTest {
+
+    private static final DerivedKey KEY = new DerivedKey("kid", "0123456789abcdef".getBytes());
 
     private final Map<String, String> notes = new HashMap<>();
     private VerificationState state;
@@ -37,7 +40,7 @@ class VerificationStateTest {
     @Test
     @DisplayName("Given a new flow, then nothing is proven, no code is pending and there were no failures")
     void fresh() {
-        assertThat(state.proven()).isEmpty();
+        assertThat(state.proven("u1")).isEmpty();
         assertThat(state.pendingCode()).isEmpty();
         assertThat(state.failures()).isZero();
     }
@@ -45,19 +48,54 @@ class VerificationStateTest {
     @Test
     @DisplayName("Given a method proven twice, then it counts once (N of M counts distinct methods)")
     void distinctProofs() {
-        state.prove(MethodKind.EMAIL);
-        state.prove(MethodKind.EMAIL);
+        state.prove(MethodKind.EMAIL, "u1");
+        state.prove(MethodKind.EMAIL, "u1");
 
-        assertThat(state.proven()).containsExactly(MethodKind.EMAIL);
+        assertThat(state.proven("u1")).containsExactly(MethodKind.EMAIL);
         assertThat(notes).containsEntry("sspr.verify.proven", "email");
+    }
+
+    @Test
+    @DisplayName("Given proofs made for one account, then they count for nothing for another account or none")
+    void proofsBelongToOneAccount() {
+        state.prove(MethodKind.EMAIL, "u1");
+
+        assertThat(state.proven("u2")).isEmpty();
+        assertThat(state.proven(null)).isEmpty();
     }
 
     @Test
     @DisplayName("Given tampered or unknown proven ids in the notes, then they are ignored")
     void unknownProvenIds() {
+        notes.put("sspr.verify.proven-user", "u1");
         notes.put("sspr.verify.proven", "email,forged-method,");
 
-        assertThat(state.proven()).containsExactly(MethodKind.EMAIL);
+        assertThat(state.proven("u1")).containsExactly(MethodKind.EMAIL);
+    }
+
+    @Test
+    @DisplayName("Given the user starts over, then proofs, failures, the pending code and send times are forgotten")
+    void clear() {
+        state.prove(MethodKind.EMAIL, "u1");
+        state.recordFailure();
+        state.storeCode(OneTimeCode.issue("email", 8, Duration.ofMinutes(5), 1000L, KEY).stored(), 1000L);
+
+        state.clear();
+
+        assertThat(notes).isEmpty();
+    }
+
+    @Test
+    @DisplayName("Given a code was sent, then the send time survives clearing the code, and the cooldown counts from it")
+    void cooldown() {
+        state.storeCode(OneTimeCode.issue("email", 8, Duration.ofMinutes(5), 1000L, KEY).stored(), 1000L);
+        state.clearCode();
+
+        assertThat(state.lastSent(MethodKind.EMAIL)).isEqualTo(1000L);
+        assertThat(VerifyAuthenticator.secondsToWait(1000L, 1100L)).isEqualTo(30);
+        assertThat(VerifyAuthenticator.secondsToWait(1000L, 30_001L)).isEqualTo(1);
+        assertThat(VerifyAuthenticator.secondsToWait(1000L, 31_000L)).isZero();
+        assertThat(VerifyAuthenticator.secondsToWait(0L, 31_000L)).isZero();
     }
 
     @Test
@@ -72,8 +110,8 @@ class VerificationStateTest {
     @Test
     @DisplayName("Given a stored code, then it reads back, and clearing it leaves no code note behind")
     void pendingCode() {
-        OneTimeCode code = OneTimeCode.issue("email", 8, Duration.ofMinutes(5), 1000L).stored();
-        state.storeCode(code);
+        OneTimeCode code = OneTimeCode.issue("email", 8, Duration.ofMinutes(5), 1000L, KEY).stored();
+        state.storeCode(code, 1000L);
 
         assertThat(state.pendingCode()).contains(code);
         state.clearCode();

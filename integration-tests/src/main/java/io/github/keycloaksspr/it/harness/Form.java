@@ -1,6 +1,7 @@
 package io.github.keycloaksspr.it.harness;
 
 import java.net.URI;
+import java.net.http.HttpResponse;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -53,7 +54,21 @@ public final class Form {
     }
 
     /** Submits the form with {@code extra} typed over its fields; a null value leaves that field out. */
+    /** Posts the form once and returns the server's own answer, without following a redirect. */
+    public HttpResponse<String> submitOnce(Map<String, String> extra) {
+        return client.postOnce(action, merged(extra));
+    }
+
     public Page submit(Map<String, String> extra) {
+        Map<String, String> values = merged(extra);
+        if (method.equals("post")) {
+            return client.post(action, values);
+        }
+        String separator = action.contains("?") ? "&" : "?";
+        return client.get(values.isEmpty() ? action : action + separator + FormClient.encode(values));
+    }
+
+    private Map<String, String> merged(Map<String, String> extra) {
         Map<String, String> values = new LinkedHashMap<>(fields);
         extra.forEach((name, value) -> {
             if (value == null) {
@@ -62,11 +77,7 @@ public final class Form {
                 values.put(name, value);
             }
         });
-        if (method.equals("post")) {
-            return client.post(action, values);
-        }
-        String separator = action.contains("?") ? "&" : "?";
-        return client.get(values.isEmpty() ? action : action + separator + FormClient.encode(values));
+        return values;
     }
 
     /** Submits as if the button {@code buttonName} with value {@code buttonValue} was clicked. */

@@ -54,6 +54,13 @@ public final class FormClient {
         return send(request(URI.create(absolute(url))).GET().build(), null);
     }
 
+    /** One POST, no redirect followed: for tests that compare what the server itself answered, headers included. */
+    public HttpResponse<String> postOnce(String url, Map<String, String> fields) {
+        return exchange(request(URI.create(absolute(url)))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(encode(fields))).build());
+    }
+
     public Page post(String url, Map<String, String> fields) {
         String body = encode(fields);
         return send(request(URI.create(absolute(url)))

@@ -12,6 +12,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import org.keycloak.representations.idm.AuthenticationExecutionInfoRepresentation;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -66,6 +68,40 @@ final class PolicyIT {
     }
 
     @Test
+    @DisplayName("Given the selected group was deleted, then the policy reports it and nobody can reset")
+    void deletedGroup(KeycloakServer server, MailServer mail, KeycloakAdmin admin) throws Exception {
+        ProvisionedRealm realm = RealmFixture.named(RealmFixture.uniqueName("nogroup"))
+                .mailTo(mail).user(TestUser.named("gil")).policy(SsprPolicy.forGroup("/Gone")).create(admin);
+
+        JsonNode policy = policy(server, admin, realm.name());
+        assertThat(policy.path("enabledFor").asText()).isEqualTo("NONE");
+        assertThat(policy.path("problems").toString()).contains("The selected group /Gone does not exist");
+        Page page = new ResetJourney(server.baseUrl(), realm.name(), mail).startAs("gil");
+        assertThat(page.document().selectFirst("#sspr-unavailable")).isNotNull();
+    }
+
+    @Test
+    @DisplayName("Given an admin switched the verification step off over REST, then the new-password step still "
+            + "refuses: no password without the proofs")
+    void noPasswordWithoutProof(KeycloakServer server, MailServer mail, KeycloakAdmin admin) {
+        ProvisionedRealm realm = RealmFixture.named(RealmFixture.uniqueName("noproof"))
+                .mailTo(mail).user(TestUser.named("hal")).policy(SsprPolicy.forEveryone()).create(admin);
+        AuthenticationExecutionInfoRepresentation verify = realm.resource().flows()
+                .getExecutions("sspr-reset-credentials").stream()
+                .filter(execution -> "sspr-verify".equals(execution.getProviderId())).findFirst().orElseThrow();
+        verify.setRequirement("DISABLED");
+        realm.resource().flows().updateExecutions("sspr-reset-credentials", verify);
+
+        Page page = new ResetJourney(server.baseUrl(), realm.name(), mail).startAs("hal");
+
+        assertThat(page.document().selectFirst("#sspr-new-password-form")).isNull();
+        assertThat(page.document().selectFirst("#sspr-unavailable")).as(page.text()).isNotNull();
+        assertThat(admin.audit(realm.name(), AuditQuery.all().withUserId(realm.userId("hal"))))
+                .anySatisfy(r -> assertThat(r.failureReason()).isEqualTo("no_proof"));
+        assertThat(mail.messagesTo("hal@users.test")).isEmpty();
+    }
+
+    @Test
     @DisplayName("Given the policy REST endpoint, then it needs an admin token")
     void policyNeedsAdmin(KeycloakServer server) throws Exception {
         HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(HttpRequest.newBuilder(
@@ -77,7 +113,7 @@ final class PolicyIT {
 
     @Test
     @DisplayName("Given a 30-second code lifetime, then a code entered after it has expired is refused with a way "
-            + "to get a new one, and counts as a failed proof")
+            + "to get a new one; being slow is recorded but not counted as a wrong guess")
     void expiredCode(KeycloakServer server, MailServer mail, KeycloakAdmin admin) throws Exception {
         ProvisionedRealm realm = RealmFixture.named(RealmFixture.uniqueName("expiry"))
                 .mailTo(mail).user(TestUser.named("eve"))

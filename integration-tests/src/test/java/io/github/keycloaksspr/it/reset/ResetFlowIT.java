@@ -3,6 +3,7 @@ package io.github.keycloaksspr.it.reset;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.keycloak.representations.idm.EventRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
 
+import io.github.keycloaksspr.it.harness.AltchaSolver;
 import io.github.keycloaksspr.it.harness.AuditQuery;
 import io.github.keycloaksspr.it.harness.AuditRecord;
 import io.github.keycloaksspr.it.harness.KeycloakAdmin;
@@ -73,9 +75,12 @@ final class ResetFlowIT {
 
     @Test
     @DisplayName("Given a member of the selected group, then a mailed code and a new password reset it: the new "
-            + "password signs in, the old one no longer does")
+            + "password signs in, the old one no longer does, and sessions opened with the old one are signed out")
     void happyPath(KeycloakServer server, MailServer mail, KeycloakAdmin admin) {
         ResetJourney journey = new ResetJourney(server.baseUrl(), realm.name(), mail);
+        // a session opened with the old password, as someone who knew it would have
+        admin.userAccessToken(realm.name(), "happy", TestUser.DEFAULT_PASSWORD);
+        assertThat(realm.user("happy").getUserSessions()).isNotEmpty();
 
         Page methods = journey.startAs("happy");
         assertThat(methods.document().select("#sspr-method-email").text()).contains("h\u2022\u2022\u2022y@");
@@ -92,6 +97,8 @@ final class ResetFlowIT {
         assertThat(admin.userAccessToken(realm.name(), "happy", NEW_PASSWORD)).isNotBlank();
         assertThatThrownBy(() -> admin.userAccessToken(realm.name(), "happy", TestUser.DEFAULT_PASSWORD))
                 .isInstanceOf(AssertionError.class);
+        // every session of the old password is gone; only the one just opened with the new password is left
+        assertThat(realm.user("happy").getUserSessions()).hasSize(1);
     }
 
     @Test
@@ -149,16 +156,31 @@ final class ResetFlowIT {
             + "same status and byte-identical refusal page, never sooner than the response floor")
     void refusalsAreIdentical(KeycloakServer server, MailServer mail, KeycloakAdmin admin) {
         List<String> accounts = List.of("ghost-" + System.nanoTime(), "dora", "otto", "uma", "noemail");
+        List<HttpResponse<String>> answers = new ArrayList<>();
         List<Page> refusals = new ArrayList<>();
         List<Long> millis = new ArrayList<>();
         for (String account : accounts) {
             ResetJourney journey = new ResetJourney(server.baseUrl(), realm.name(), mail);
             Page start = journey.start();
             long begin = System.nanoTime();
-            refusals.add(journey.chooseUser(start, account));
+            HttpResponse<String> answer = start.form("#sspr-choose-user-form")
+                    .submitOnce(Map.of("username", account, AltchaSolver.FIELD, AltchaSolver.solve(start)));
             millis.add((System.nanoTime() - begin) / 1_000_000);
+            answers.add(answer);
+            refusals.add(journey.client().get(answer.headers().firstValue("Location").orElseThrow()));
         }
 
+        // what the server itself answered to the POST: status, where it points, which cookies it sets, the body
+        HttpResponse<String> firstAnswer = answers.get(0);
+        assertThat(firstAnswer.statusCode()).isEqualTo(303);
+        for (int i = 1; i < answers.size(); i++) {
+            HttpResponse<String> answer = answers.get(i);
+            assertThat(answer.statusCode()).as(accounts.get(i)).isEqualTo(firstAnswer.statusCode());
+            assertThat(answer.headers().firstValue("Location")).as(accounts.get(i))
+                    .isEqualTo(firstAnswer.headers().firstValue("Location"));
+            assertThat(cookieNames(answer)).as(accounts.get(i)).isEqualTo(cookieNames(firstAnswer));
+            assertThat(answer.body()).as(accounts.get(i)).isEqualTo(firstAnswer.body());
+        }
         Page first = refusals.get(0);
         assertThat(first.status()).isEqualTo(200);
         assertThat(first.document().selectFirst("#sspr-unavailable")).as(first.text()).isNotNull();
@@ -183,6 +205,11 @@ final class ResetFlowIT {
             assertThat(event.getError()).isEqualTo("user_not_found");
             assertThat(event.getDetails()).containsEntry("sspr_reason", "user_not_found");
         });
+    }
+
+    private static List<String> cookieNames(HttpResponse<String> response) {
+        return response.headers().allValues("Set-Cookie").stream()
+                .map(cookie -> cookie.substring(0, cookie.indexOf('='))).sorted().toList();
     }
 
     @Test
@@ -217,9 +244,12 @@ final class ResetFlowIT {
         assertThat(page.text()).contains("Too many wrong codes");
         Map<String, Object> status = realm.resource().attackDetection().bruteForceUserStatus(realm.userId("fumble"));
         assertThat(((Number) status.get("numFailures")).intValue()).isEqualTo(5);
-        // the right code no longer works: the flow that issued it is gone
+        // the right code no longer works: the flow that issued it started over
         Page restarted = journey.chooseUser(page, "fumble");
         assertThat(restarted.document().selectFirst("#sspr-methods-form")).isNotNull();
+        Page old = restarted.form("#sspr-methods-form").submit(Map.of("sspr-action", "verify", "code", sent.code()));
+        assertThat(old.document().selectFirst("#sspr-new-password-form")).isNull();
+        assertThat(old.text()).contains("That code no longer works");
     }
 
     @Test
@@ -262,6 +292,10 @@ final class ResetFlowIT {
         assertThat(mail.messagesTo("patient@users.test")).hasSize(1);
         Page back = journey.codeAction(again, "another");
         assertThat(back.document().selectFirst("#sspr-methods-form")).isNotNull();
+        // switching methods and back is no way around the cooldown
+        Page sneaky = journey.chooseEmail(back);
+        assertThat(sneaky.text()).containsPattern("Wait \\d+ seconds before asking for a new code");
+        assertThat(mail.messagesTo("patient@users.test")).hasSize(1);
     }
 
     @Test

@@ -1,0 +1,13 @@
+package io.github.keycloaksspr.reset.support;
+
+/** Detail keys this extension adds to Keycloak events, all with the sspr_ prefix. */
+public final class EventDetails {
+
+    public static final String GATE = "sspr_gate";
+    public static final String REASON = "sspr_reason";
+    public static final String METHOD = "sspr_method";
+    public static final String METHODS = "sspr_methods";
+
+    private EventDetails() {
+    }
+}
