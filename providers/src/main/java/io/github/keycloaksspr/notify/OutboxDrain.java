@@ -153,7 +153,10 @@ final class OutboxDrain {
 
     private void failed(Outbox outbox, OutboxEntity row, EmailException e) {
         // the cause's class and message say what SMTP did; a notice carries no secret that could leak here
-        Throwable cause = e.getCause() == null ? e : e.getCause();
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
         String reason = cause.getClass().getSimpleName() + ": " + cause.getMessage();
         long now = Time.currentTimeMillis();
         if (backoff.retries(row.getAttempts())) {
