@@ -2,6 +2,7 @@ package io.github.keycloaksspr.notify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
@@ -15,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 
 import jakarta.persistence.EntityManager;
@@ -65,14 +67,14 @@ class NotifyEventListenerTest {
         when(executors.getExecutor(OutboxKick.POOL)).thenReturn(pool);
         when(session.getProvider(ExecutorsProvider.class)).thenReturn(executors);
         when(session.getTransactionManager()).thenReturn(transactions);
-        org.mockito.Mockito.doAnswer(i -> enlisted.add(i.getArgument(0))).when(transactions).enlistAfterCompletion(any());
+        doAnswer(i -> enlisted.add(i.getArgument(0))).when(transactions).enlistAfterCompletion(any());
         RealmProvider realms = mock(RealmProvider.class);
         when(realms.getRealm("realm-1")).thenReturn(realm);
         when(session.realms()).thenReturn(realms);
         when(realm.getId()).thenReturn("realm-1");
         when(session.getContext()).thenReturn(mock(KeycloakContext.class));
         when(session.getAttribute(any(String.class))).thenAnswer(i -> sessionAttributes.get(i.<String>getArgument(0)));
-        org.mockito.Mockito.doAnswer(i -> sessionAttributes.put(i.getArgument(0), i.getArgument(1)))
+        doAnswer(i -> sessionAttributes.put(i.getArgument(0), i.getArgument(1)))
                 .when(session).setAttribute(any(String.class), any());
         givenPolicy(true, true);
     }
@@ -162,7 +164,7 @@ class NotifyEventListenerTest {
     }
 
     private void givenPolicy(boolean users, boolean admins) {
-        Policy policy = new Policy(Scope.ALL, "", java.util.Set.of(), 1, Optional.empty(), true,
+        Policy policy = new Policy(Scope.ALL, "", Set.of(), 1, Optional.empty(), true,
                 Duration.ofMinutes(5), users, admins, List.of());
         when(session.getAttribute("sspr.policy.realm-1", Policy.class)).thenReturn(policy);
     }

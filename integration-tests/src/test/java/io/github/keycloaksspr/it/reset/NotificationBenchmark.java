@@ -2,6 +2,7 @@ package io.github.keycloaksspr.it.reset;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -116,7 +117,7 @@ public final class NotificationBenchmark {
 
     private static void pointAt(ProvisionedRealm realm, int port) {
         RealmRepresentation representation = realm.resource().toRepresentation();
-        Map<String, String> smtp = new java.util.HashMap<>(representation.getSmtpServer());
+        Map<String, String> smtp = new HashMap<>(representation.getSmtpServer());
         smtp.put("port", Integer.toString(port));
         representation.setSmtpServer(smtp);
         realm.resource().update(representation);
