@@ -1,8 +1,13 @@
 package io.github.keycloaksspr.it.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +15,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
+
+import jakarta.ws.rs.WebApplicationException;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,12 +40,13 @@ import io.github.keycloaksspr.it.harness.SsprPolicy;
 import io.github.keycloaksspr.it.harness.TestUser;
 
 /**
- * Two Keycloak nodes on one PostgreSQL database, each with its own local caches, resetting passwords at the same
- * time: both nodes' drains work the same outbox table, and every notice still goes out exactly once. Runs in its
- * own failsafe execution ({@code -Ptwo-node}), not beside the suite's server.
+ * The outbox on PostgreSQL. Two Keycloak nodes on one database, each with its own local caches, reset passwords at
+ * the same time: both nodes' drains work the same outbox table, and every notice still goes out exactly once. And a
+ * reset whose transaction fails at commit, after the event listener wrote its row, sends nothing. Runs in its own
+ * failsafe execution ({@code -Ptwo-node}), not beside the suite's server.
  */
-@DisplayName("Two nodes draining one outbox")
-final class TwoNodeOutboxIT {
+@DisplayName("Outbox on PostgreSQL: two nodes, failed commits")
+final class OutboxOnPostgresIT {
 
     private static final int USERS_PER_NODE = 15;
     private static final Duration MAIL_TIMEOUT = Duration.ofSeconds(90);
@@ -111,6 +119,63 @@ final class TwoNodeOutboxIT {
                 assertThat(row.attempts()).isEqualTo(1);
             });
         }
+    }
+
+    @Test
+    @DisplayName("Given an admin reset whose transaction fails at commit after the event was handled, then the "
+            + "password is unchanged and no notice is ever sent, while a reset that commits is notified")
+    void failedCommitSendsNothing() throws Exception {
+        try (KeycloakAdmin adminA = KeycloakAdmin.connect(nodeA)) {
+            ProvisionedRealm realm = RealmFixture.named(RealmFixture.uniqueName("rollback")).mailTo(mail)
+                    .user(TestUser.named("kept")).user(TestUser.named("control"))
+                    .policy(SsprPolicy.forEveryone())
+                    .create(adminA);
+            RealmEventsConfigRepresentation events = realm.resource().getRealmEventsConfig();
+            events.setAdminEventsEnabled(true);
+            realm.resource().updateRealmEventsConfig(events);
+            enableListener(realm.resource());
+            String kept = realm.userId("kept");
+            // The admin event is stored in the request's transaction and inserted at commit, after every listener
+            // ran: refusing that insert makes the whole reset roll back after our listener wrote its row.
+            try (Connection db = connect(); Statement sql = db.createStatement()) {
+                sql.execute("CREATE FUNCTION sspr_test_refuse() RETURNS trigger AS $$ BEGIN "
+                        + "RAISE EXCEPTION 'refused by the test'; END $$ LANGUAGE plpgsql");
+                sql.execute("CREATE TRIGGER sspr_test_refuse BEFORE INSERT ON admin_event_entity FOR EACH ROW "
+                        + "WHEN (NEW.resource_path = 'users/" + kept + "/reset-password') "
+                        + "EXECUTE FUNCTION sspr_test_refuse()");
+            }
+            try {
+                assertThatThrownBy(() -> realm.user("kept").resetPassword(password()))
+                        .isInstanceOf(WebApplicationException.class);
+                realm.user("control").resetPassword(password());
+
+                mail.awaitMessagesTo("control@users.test", 1, MAIL_TIMEOUT);
+                // two periodic drains on each node
+                Thread.sleep(Duration.ofSeconds(35).toMillis());
+                assertThat(mail.messagesTo("kept@users.test")).isEmpty();
+                assertThat(adminA.outbox(realm.name(), "")).extracting(OutboxRow::subjectId)
+                        .containsExactly(realm.userId("control"));
+                assertThat(adminA.userAccessToken(realm.name(), "kept", TestUser.DEFAULT_PASSWORD)).isNotBlank();
+            } finally {
+                try (Connection db = connect(); Statement sql = db.createStatement()) {
+                    sql.execute("DROP TRIGGER sspr_test_refuse ON admin_event_entity");
+                    sql.execute("DROP FUNCTION sspr_test_refuse()");
+                }
+            }
+        }
+    }
+
+    /** The database both nodes use, with the credentials the harness gave Keycloak. */
+    private static Connection connect() throws SQLException {
+        String url = option("--db-url=");
+        String user = option("--db-username=");
+        return DriverManager.getConnection(url, user, "");
+    }
+
+    private static String option(String prefix) {
+        return database.serverOptions().stream().filter(option -> option.startsWith(prefix))
+                .map(option -> option.substring(prefix.length())).findFirst()
+                .orElseThrow(() -> new IllegalStateException("No " + prefix + " in " + database.serverOptions()));
     }
 
     private static void resetAll(KeycloakAdmin admin, String realm, List<String> users) {
