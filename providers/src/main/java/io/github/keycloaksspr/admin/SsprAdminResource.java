@@ -18,11 +18,14 @@ import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 import io.github.keycloaksspr.audit.AuditActivity;
 import io.github.keycloaksspr.audit.AuditLog;
 import io.github.keycloaksspr.audit.AuditQuery;
+import io.github.keycloaksspr.notify.outbox.Outbox;
 import io.github.keycloaksspr.policy.PolicyResolver;
 
 /**
- * {@code /admin/realms/{realm}/sspr}: audit records for admins and SIEM export, and the effective policy.
- * Keycloak's admin authentication applies; reading the audit needs view-events, the policy view-realm.
+ * {@code /admin/realms/{realm}/sspr}: audit records for admins and SIEM export, the notification outbox, and the
+ * effective policy.
+ * Keycloak's admin authentication applies; reading the audit and the notification outbox needs view-events, the
+ * policy view-realm.
  */
 public final class SsprAdminResource {
 
@@ -54,6 +57,25 @@ public final class SsprAdminResource {
         List<AuditRecordRepresentation> records = session.getProvider(AuditLog.class).query(query).stream()
                 .map(AuditRecordRepresentation::of).toList();
         return Response.ok(records).build();
+    }
+
+    /** The notification outbox, newest first: what was sent, what waits for a retry, what failed. */
+    @GET
+    @Path("outbox")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response outbox(@QueryParam("status") String status, @QueryParam("first") String first,
+                           @QueryParam("max") String max) {
+        auth.realm().requireViewEvents();
+        OutboxQueryParameters parameters = OutboxQueryParameters.parse(status, first, max);
+        if (parameters.error() != null) {
+            return Response.status(Response.Status.BAD_REQUEST)
+                    .entity(Map.of("error", "invalid_parameter", "error_description", parameters.error()))
+                    .type(MediaType.APPLICATION_JSON).build();
+        }
+        List<OutboxRecordRepresentation> rows = Outbox.of(session)
+                .page(realm.getId(), parameters.status(), parameters.first(), parameters.max()).stream()
+                .map(OutboxRecordRepresentation::of).toList();
+        return Response.ok(rows).build();
     }
 
     @GET

@@ -17,11 +17,13 @@ import io.github.keycloaksspr.method.MethodKind;
  * @param helpdesk        the organisation's helpdesk link, if configured and valid
  * @param captcha         whether the choose-user page asks for a proof-of-work CAPTCHA
  * @param codeLifetime    how long a one-time code proves anything
+ * @param notifyUsers     whether a user gets a mail after any reset of their password
+ * @param notifyAdmins    whether every other admin gets a mail when an admin account resets through SSPR
  * @param problems        what was wrong with the stored settings; the policy above already falls back safely
  */
 public record Policy(Scope scope, String groupPath, Set<MethodKind> methods, int methodsRequired,
                      Optional<HelpdeskLink> helpdesk, boolean captcha, Duration codeLifetime,
-                     List<String> problems) {
+                     boolean notifyUsers, boolean notifyAdmins, List<String> problems) {
 
     public Policy {
         methods = Set.copyOf(methods);

@@ -66,6 +66,20 @@ public final class PolicyConfigProperties {
                 .type(ProviderConfigProperty.STRING_TYPE)
                 .defaultValue(String.valueOf(PolicySettings.DEFAULT_CODE_LIFETIME_SECONDS))
                 .add()
+                .property().name(PolicySettings.NOTIFY_USERS)
+                .label("Notify users on password resets")
+                .helpText("Mail users after any reset of their password, by themselves or by an admin. Needs the "
+                        + "sspr-notify event listener in Realm settings > Events.")
+                .type(ProviderConfigProperty.BOOLEAN_TYPE)
+                .defaultValue("true")
+                .add()
+                .property().name(PolicySettings.NOTIFY_ADMINS)
+                .label("Notify all admins when other admins reset their password")
+                .helpText("Mail every other admin when an admin account resets its password here. Needs the "
+                        + "sspr-notify event listener in Realm settings > Events.")
+                .type(ProviderConfigProperty.BOOLEAN_TYPE)
+                .defaultValue("true")
+                .add()
                 .build();
     }
 }

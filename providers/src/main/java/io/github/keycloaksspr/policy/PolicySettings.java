@@ -28,6 +28,8 @@ public final class PolicySettings {
     public static final String HELPDESK = "sspr.helpdesk";
     public static final String CAPTCHA = "sspr.captcha";
     public static final String CODE_LIFETIME = "sspr.code-lifetime-seconds";
+    public static final String NOTIFY_USERS = "sspr.notify-users";
+    public static final String NOTIFY_ADMINS = "sspr.notify-admins";
 
     static final Scope DEFAULT_SCOPE = Scope.NONE;
     static final String DEFAULT_METHODS = MethodKind.EMAIL.id();
@@ -64,11 +66,14 @@ public final class PolicySettings {
         }
         boolean captcha = bool(values.get(CAPTCHA), true, CAPTCHA, problems);
         Duration codeLifetime = codeLifetime(values.get(CODE_LIFETIME), problems);
+        // on by default, as Entra recommends
+        boolean notifyUsers = bool(values.get(NOTIFY_USERS), true, NOTIFY_USERS, problems);
+        boolean notifyAdmins = bool(values.get(NOTIFY_ADMINS), true, NOTIFY_ADMINS, problems);
 
         boolean blocking = problems.stream().anyMatch(p -> !p.startsWith("Helpdesk"));
         Scope effective = blocking ? Scope.NONE : scope;
         return new Policy(effective, scope == Scope.SELECTED ? groupPath : "", methods, required, helpdesk,
-                captcha, codeLifetime, problems);
+                captcha, codeLifetime, notifyUsers, notifyAdmins, problems);
     }
 
     private static Scope scope(String raw, List<String> problems) {

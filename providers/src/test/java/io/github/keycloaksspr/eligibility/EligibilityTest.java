@@ -127,7 +127,7 @@ class EligibilityTest {
 
     private static Policy policy(Scope scope) {
         return new Policy(scope, scope == Scope.SELECTED ? "/pilot" : "", Set.of(MethodKind.EMAIL), 1,
-                Optional.empty(), true, Duration.ofMinutes(5), List.of());
+                Optional.empty(), true, Duration.ofMinutes(5), true, true, List.of());
     }
 
     private static GroupModel group(String id, GroupModel parent) {

@@ -118,6 +118,40 @@ class PolicySettingsTest {
     }
 
     @Test
+    @DisplayName("Given no notification settings, then users and admins are both notified, as Entra recommends")
+    void notificationsOnByDefault() {
+        Policy policy = PolicySettings.parse(Map.of(PolicySettings.ENABLED_FOR, "ALL"));
+
+        assertThat(policy.notifyUsers()).isTrue();
+        assertThat(policy.notifyAdmins()).isTrue();
+        assertThat(policy.valid()).isTrue();
+    }
+
+    @Test
+    @DisplayName("Given both notification settings off, then neither is notified and the policy is valid")
+    void notificationsOff() {
+        Policy policy = PolicySettings.parse(Map.of(PolicySettings.ENABLED_FOR, "ALL",
+                PolicySettings.NOTIFY_USERS, "false", PolicySettings.NOTIFY_ADMINS, " FALSE "));
+
+        assertThat(policy.notifyUsers()).isFalse();
+        assertThat(policy.notifyAdmins()).isFalse();
+        assertThat(policy.valid()).isTrue();
+    }
+
+    @Test
+    @DisplayName("Given a notification value that is not a boolean, then it stays on and the problem is reported")
+    void badNotificationValue() {
+        Policy policy = PolicySettings.parse(Map.of(PolicySettings.ENABLED_FOR, "ALL",
+                PolicySettings.NOTIFY_USERS, "no", PolicySettings.NOTIFY_ADMINS, "1"));
+
+        assertThat(policy.notifyUsers()).isTrue();
+        assertThat(policy.notifyAdmins()).isTrue();
+        assertThat(policy.problems()).anyMatch(p -> p.contains(PolicySettings.NOTIFY_USERS))
+                .anyMatch(p -> p.contains(PolicySettings.NOTIFY_ADMINS));
+        assertThat(policy.scope()).isEqualTo(Scope.NONE);
+    }
+
+    @Test
     @DisplayName("Given a code lifetime outside 30..900 seconds or not a number, then the policy fails closed")
     void codeLifetime() {
         assertThat(PolicySettings.parse(Map.of(PolicySettings.ENABLED_FOR, "ALL",

@@ -28,6 +28,11 @@ public interface Database extends AutoCloseable {
         };
     }
 
+    /** A fresh database on the local PostgreSQL server, e.g. for several Keycloak nodes sharing one database. */
+    static Database postgres() {
+        return ServerDatabase.create(ServerDatabase.Vendor.POSTGRES);
+    }
+
     /** Keycloak's H2 file database under its home directory: survives restarts, for the demo. */
     static Database h2File() {
         return H2Database.file();

@@ -25,6 +25,8 @@ import org.jsoup.nodes.Element;
  */
 public final class FormClient {
 
+    /** Sent on every request, so a test can find the browser in what the server recorded. */
+    public static final String USER_AGENT = "Mozilla/5.0 (X11; Linux x86_64) keycloak-sspr-tests/1.0";
     private static final int MAX_REDIRECTS = 10;
     private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
     private static final String FORM_TYPE = "application/x-www-form-urlencoded";
@@ -134,7 +136,8 @@ public final class FormClient {
         // English pages keep assertions on texts stable whatever the machine's locale.
         return HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
                 .header("Accept", "text/html,application/xhtml+xml")
-                .header("Accept-Language", "en");
+                .header("Accept-Language", "en")
+                .header("User-Agent", USER_AGENT);
     }
 
     private String absolute(String url) {

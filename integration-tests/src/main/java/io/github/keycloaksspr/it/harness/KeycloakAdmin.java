@@ -92,6 +92,30 @@ public final class KeycloakAdmin implements AutoCloseable {
         return send(request.build());
     }
 
+    /** The notification outbox as the master admin sees it, newest first; {@code query} like {@code ?status=SENT}. */
+    public List<OutboxRow> outbox(String realm, String query) {
+        HttpResponse<String> response = outboxResponse(realm, query, Optional.of(accessToken()));
+        if (response.statusCode() != 200) {
+            throw new AssertionError("GET outbox of " + realm + " answered " + response.statusCode() + ": "
+                    + response.body());
+        }
+        try {
+            return JSON.readValue(response.body(), new TypeReference<List<OutboxRow>>() { });
+        } catch (JsonProcessingException e) {
+            throw new AssertionError("Outbox endpoint of " + realm + " did not return a JSON array: "
+                    + response.body(), e);
+        }
+    }
+
+    /** The raw answer of the outbox endpoint with any bearer token, or none, for validation and authorization tests. */
+    public HttpResponse<String> outboxResponse(String realm, String query, Optional<String> bearerToken) {
+        URI uri = URI.create(baseUrl + "/admin/realms/" + encode(realm) + "/sspr/outbox" + query);
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
+                .header("Accept", "application/json").GET();
+        bearerToken.ifPresent(token -> request.header("Authorization", "Bearer " + token));
+        return send(request.build());
+    }
+
     /**
      * An access token for a user of {@code realm}, via the password grant of the realm's {@code admin-cli}
      * client: lets a test call an admin endpoint as someone who is not an admin.

@@ -4,11 +4,13 @@ import java.util.List;
 
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProvider;
 
+import io.github.keycloaksspr.notify.outbox.OutboxEntity;
+
 final class SsprJpaEntityProvider implements JpaEntityProvider {
 
     @Override
     public List<Class<?>> getEntities() {
-        return List.of(AuditRecordEntity.class);
+        return List.of(AuditRecordEntity.class, OutboxEntity.class);
     }
 
     @Override
