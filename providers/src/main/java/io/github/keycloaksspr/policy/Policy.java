@@ -1,6 +1,7 @@
 package io.github.keycloaksspr.policy;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -28,6 +29,14 @@ public record Policy(Scope scope, String groupPath, Set<MethodKind> methods, int
     public Policy {
         methods = Set.copyOf(methods);
         problems = List.copyOf(problems);
+    }
+
+    /** The same policy switched off, with one more problem saying why. */
+    public Policy disabledBecause(String problem) {
+        List<String> more = new ArrayList<>(problems);
+        more.add(problem);
+        return new Policy(Scope.NONE, groupPath, methods, methodsRequired, helpdesk, captcha, codeLifetime,
+                notifyUsers, notifyAdmins, more);
     }
 
     public boolean valid() {

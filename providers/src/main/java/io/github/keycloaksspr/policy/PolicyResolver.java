@@ -1,7 +1,5 @@
 package io.github.keycloaksspr.policy;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -48,10 +46,8 @@ public final class PolicyResolver {
                 || KeycloakModelUtils.findGroupByPath(session, realm, policy.groupPath()) != null) {
             return policy;
         }
-        List<String> problems = new ArrayList<>(policy.problems());
-        problems.add("The selected group " + policy.groupPath() + " does not exist (deleted, renamed or moved).");
-        return new Policy(Scope.NONE, policy.groupPath(), policy.methods(), policy.methodsRequired(),
-                policy.helpdesk(), policy.captcha(), policy.codeLifetime(), problems);
+        return policy.disabledBecause("The selected group " + policy.groupPath()
+                + " does not exist (deleted, renamed or moved).");
     }
 
     /**
