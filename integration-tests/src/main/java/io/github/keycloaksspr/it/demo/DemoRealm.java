@@ -1,11 +1,14 @@
 package io.github.keycloaksspr.it.demo;
 
+import org.keycloak.representations.idm.RealmRepresentation;
+
 import io.github.keycloaksspr.it.harness.KeycloakAdmin;
 import io.github.keycloaksspr.it.harness.MailServer;
 import io.github.keycloaksspr.it.harness.ProvisionedRealm;
 import io.github.keycloaksspr.it.harness.RealmFixture;
 import io.github.keycloaksspr.it.harness.SsprPolicy;
 import io.github.keycloaksspr.it.harness.TestUser;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -37,7 +40,7 @@ final class DemoRealm {
     }
 
     private static ProvisionedRealm create(KeycloakAdmin admin, MailServer mail) {
-        return RealmFixture.named(NAME)
+        ProvisionedRealm realm = RealmFixture.named(NAME)
                 .displayName("SSPR demo")
                 .mailTo(mail)
                 .group(GROUP)
@@ -49,5 +52,10 @@ final class DemoRealm {
                         .withHelpdesk("mailto:helpdesk@sspr-demo.test")
                         .withCaptcha(true))
                 .create(admin);
+        // as an admin would under Realm settings > Events: reset notices then show up in the mailbox
+        RealmRepresentation settings = realm.resource().toRepresentation();
+        settings.setEventsListeners(List.of("jboss-logging", "sspr-notify"));
+        realm.resource().update(settings);
+        return realm;
     }
 }
