@@ -16,6 +16,7 @@ import org.keycloak.events.admin.ResourceType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 
+import io.github.keycloaksspr.audit.EventDetails;
 import io.github.keycloaksspr.notify.outbox.Outbox;
 import io.github.keycloaksspr.policy.Policy;
 import io.github.keycloaksspr.policy.PolicyResolver;
@@ -26,8 +27,6 @@ import io.github.keycloaksspr.policy.PolicyResolver;
  */
 final class NotifyEventListener implements EventListenerProvider {
 
-    /** The event detail the self-service flow adds to its RESET_PASSWORD event, listing the methods proven. */
-    static final String SSPR_METHODS_DETAIL = "sspr_methods";
     /** Admin REST's reset-password, which the admin console's "Set password" also calls. */
     private static final Pattern RESET_PASSWORD_PATH = Pattern.compile("users/([^/]+)/reset-password");
     private static final String KICK_ENLISTED = "sspr.notify.kick-enlisted";
@@ -43,7 +42,7 @@ final class NotifyEventListener implements EventListenerProvider {
     @Override
     public void onEvent(Event event) {
         if (event.getType() != EventType.RESET_PASSWORD || event.getError() != null || event.getUserId() == null
-                || event.getDetails() == null || !event.getDetails().containsKey(SSPR_METHODS_DETAIL)) {
+                || event.getDetails() == null || !event.getDetails().containsKey(EventDetails.METHODS)) {
             return;
         }
         RealmModel realm = session.realms().getRealm(event.getRealmId());

@@ -40,6 +40,8 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.RealmProvider;
 import org.mockito.ArgumentCaptor;
 
+import io.github.keycloaksspr.privilege.AdminRoleRef;
+import io.github.keycloaksspr.audit.EventDetails;
 import io.github.keycloaksspr.notify.outbox.OutboxEntity;
 import io.github.keycloaksspr.policy.Policy;
 import io.github.keycloaksspr.policy.Scope;
@@ -165,7 +167,7 @@ class NotifyEventListenerTest {
 
     private void givenPolicy(boolean users, boolean admins) {
         Policy policy = new Policy(Scope.ALL, "", Set.of(), 1, Optional.empty(), true,
-                Duration.ofMinutes(5), users, admins, List.of());
+                Duration.ofMinutes(5), users, admins, AdminRoleRef.DEFAULTS, List.of());
         when(session.getAttribute("sspr.policy.realm-1", Policy.class)).thenReturn(policy);
     }
 
@@ -176,7 +178,7 @@ class NotifyEventListenerTest {
         event.setUserId("user-1");
         event.setIpAddress("192.0.2.7");
         event.setTime(1_000L);
-        event.setDetails(Map.of(NotifyEventListener.SSPR_METHODS_DETAIL, "email"));
+        event.setDetails(Map.of(EventDetails.METHODS, "email"));
         return event;
     }
 

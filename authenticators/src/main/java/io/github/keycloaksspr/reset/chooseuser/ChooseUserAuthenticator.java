@@ -17,7 +17,7 @@ import io.github.keycloaksspr.captcha.AltchaCaptcha;
 import io.github.keycloaksspr.captcha.CaptchaVerdict;
 import io.github.keycloaksspr.policy.Policy;
 import io.github.keycloaksspr.policy.PolicyResolver;
-import io.github.keycloaksspr.reset.support.EventDetails;
+import io.github.keycloaksspr.audit.EventDetails;
 import io.github.keycloaksspr.reset.support.FlowAudit;
 import io.github.keycloaksspr.reset.support.Forms;
 import io.github.keycloaksspr.reset.support.ResetNotes;

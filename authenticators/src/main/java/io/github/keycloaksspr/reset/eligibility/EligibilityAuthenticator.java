@@ -11,7 +11,7 @@ import io.github.keycloaksspr.eligibility.Eligibility;
 import io.github.keycloaksspr.eligibility.EligibilityReason;
 import io.github.keycloaksspr.policy.Policy;
 import io.github.keycloaksspr.policy.PolicyResolver;
-import io.github.keycloaksspr.reset.support.EventDetails;
+import io.github.keycloaksspr.audit.EventDetails;
 import io.github.keycloaksspr.reset.support.FlowAudit;
 import io.github.keycloaksspr.reset.support.ResetNotes;
 import io.github.keycloaksspr.reset.support.ResponseFloor;

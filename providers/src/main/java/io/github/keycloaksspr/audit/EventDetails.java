@@ -1,6 +1,6 @@
-package io.github.keycloaksspr.reset.support;
+package io.github.keycloaksspr.audit;
 
-/** Detail keys this extension adds to Keycloak events, all with the sspr_ prefix. */
+/** Detail keys this extension adds to Keycloak events, all with the sspr_ prefix; the flow writes them, listeners read them. */
 public final class EventDetails {
 
     public static final String GATE = "sspr_gate";
