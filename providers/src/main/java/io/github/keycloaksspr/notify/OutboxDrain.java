@@ -16,6 +16,8 @@ import org.keycloak.models.utils.KeycloakModelUtils;
 import io.github.keycloaksspr.notify.outbox.Outbox;
 import io.github.keycloaksspr.notify.outbox.OutboxEntity;
 import io.github.keycloaksspr.notify.outbox.OutboxStatus;
+import io.github.keycloaksspr.policy.PolicyResolver;
+import io.github.keycloaksspr.privilege.AdminAccounts;
 
 /**
  * Sends what is due in the outbox. Every row is claimed in its own short transaction before anything is sent, so
@@ -139,7 +141,8 @@ final class OutboxDrain {
     /** One row per other admin, written in the same transaction that closes the fan-out row. */
     private static Outcome fanOut(KeycloakSession session, RealmModel realm, Outbox outbox, OutboxEntity row,
                                   UserModel subject) {
-        AdminRecipients admins = new AdminRecipients(session, realm);
+        AdminAccounts admins = new AdminAccounts(session, realm,
+                PolicyResolver.resolve(session, realm).adminRoles());
         if (!admins.isAdmin(subject)) {
             return Outcome.skipped("Account is not an admin");
         }

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import io.github.keycloaksspr.method.MethodKind;
+import io.github.keycloaksspr.privilege.AdminRoleRef;
 
 /**
  * One realm's self-service password reset policy, resolved once per request and handed to every component.
@@ -20,14 +21,17 @@ import io.github.keycloaksspr.method.MethodKind;
  * @param codeLifetime    how long a one-time code proves anything
  * @param notifyUsers     whether a user gets a mail after any reset of their password
  * @param notifyAdmins    whether every other admin gets a mail when an admin account resets through SSPR
+ * @param adminRoles      the roles that make an account an admin: two methods, never security questions
  * @param problems        what was wrong with the stored settings; the policy above already falls back safely
  */
 public record Policy(Scope scope, String groupPath, Set<MethodKind> methods, int methodsRequired,
                      Optional<HelpdeskLink> helpdesk, boolean captcha, Duration codeLifetime,
-                     boolean notifyUsers, boolean notifyAdmins, List<String> problems) {
+                     boolean notifyUsers, boolean notifyAdmins, List<AdminRoleRef> adminRoles,
+                     List<String> problems) {
 
     public Policy {
         methods = Set.copyOf(methods);
+        adminRoles = List.copyOf(adminRoles);
         problems = List.copyOf(problems);
     }
 
@@ -36,7 +40,7 @@ public record Policy(Scope scope, String groupPath, Set<MethodKind> methods, int
         List<String> more = new ArrayList<>(problems);
         more.add(problem);
         return new Policy(Scope.NONE, groupPath, methods, methodsRequired, helpdesk, captcha, codeLifetime,
-                notifyUsers, notifyAdmins, more);
+                notifyUsers, notifyAdmins, adminRoles, more);
     }
 
     public boolean valid() {

@@ -80,6 +80,15 @@ public final class PolicyConfigProperties {
                 .type(ProviderConfigProperty.BOOLEAN_TYPE)
                 .defaultValue("true")
                 .add()
+                .property().name(PolicySettings.ADMIN_ROLES)
+                .label("Admin roles")
+                .helpText("Holders of these roles (directly, through a composite role or a group) are admins: they "
+                        + "always need two methods and can never use security questions. Write client-id/role for a "
+                        + "client role or the name of a realm role. In the master realm the role admin always "
+                        + "counts.")
+                .type(ProviderConfigProperty.MULTIVALUED_STRING_TYPE)
+                .defaultValue(PolicySettings.DEFAULT_ADMIN_ROLES)
+                .add()
                 .build();
     }
 }

@@ -4,15 +4,18 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.keycloak.models.Constants;
 
 import io.github.keycloaksspr.method.MethodKind;
+import io.github.keycloaksspr.privilege.AdminRoleRef;
 
 /**
  * The stored form of the policy: config keys, defaults, and the one parser that turns a config map into a
@@ -30,6 +33,7 @@ public final class PolicySettings {
     public static final String CODE_LIFETIME = "sspr.code-lifetime-seconds";
     public static final String NOTIFY_USERS = "sspr.notify-users";
     public static final String NOTIFY_ADMINS = "sspr.notify-admins";
+    public static final String ADMIN_ROLES = "sspr.admin-roles";
 
     static final Scope DEFAULT_SCOPE = Scope.NONE;
     static final String DEFAULT_METHODS = MethodKind.EMAIL.id();
@@ -39,6 +43,9 @@ public final class PolicySettings {
     static final int DEFAULT_CODE_LIFETIME_SECONDS = 300;
     static final int MIN_CODE_LIFETIME_SECONDS = 30;
     static final int MAX_CODE_LIFETIME_SECONDS = 900;
+    static final String DEFAULT_ADMIN_ROLES = AdminRoleRef.DEFAULTS.stream().map(AdminRoleRef::toString)
+            .collect(Collectors.joining(Constants.CFG_DELIMITER));
+    static final int MAX_ADMIN_ROLES = 50;
 
     private PolicySettings() {
     }
@@ -69,11 +76,38 @@ public final class PolicySettings {
         // on by default, as Entra recommends
         boolean notifyUsers = bool(values.get(NOTIFY_USERS), true, NOTIFY_USERS, problems);
         boolean notifyAdmins = bool(values.get(NOTIFY_ADMINS), true, NOTIFY_ADMINS, problems);
+        List<AdminRoleRef> adminRoles = adminRoles(values.get(ADMIN_ROLES), problems);
 
         boolean blocking = problems.stream().anyMatch(p -> !p.startsWith("Helpdesk"));
         Scope effective = blocking ? Scope.NONE : scope;
         return new Policy(effective, scope == Scope.SELECTED ? groupPath : "", methods, required, helpdesk,
-                captcha, codeLifetime, notifyUsers, notifyAdmins, problems);
+                captcha, codeLifetime, notifyUsers, notifyAdmins, adminRoles, problems);
+    }
+
+    /**
+     * An empty list would quietly let admins reset with one method, so it falls back to the defaults and says so;
+     * an entry that isn't a role name blocks the policy like every other bad value.
+     */
+    private static List<AdminRoleRef> adminRoles(String raw, List<String> problems) {
+        if (raw == null) {
+            return AdminRoleRef.DEFAULTS;
+        }
+        List<AdminRoleRef> roles = new ArrayList<>();
+        for (String entry : raw.split(Constants.CFG_DELIMITER)) {
+            if (entry.isBlank()) {
+                continue;
+            }
+            AdminRoleRef.parse(entry).ifPresentOrElse(roles::add, () -> problems.add(
+                    "Admin roles must be written as client-id/role or as a realm role name."));
+        }
+        if (roles.isEmpty()) {
+            problems.add("Admin roles must name at least one role; the defaults apply.");
+            return AdminRoleRef.DEFAULTS;
+        }
+        if (roles.size() > MAX_ADMIN_ROLES) {
+            problems.add("At most " + MAX_ADMIN_ROLES + " admin roles can be listed.");
+        }
+        return List.copyOf(new LinkedHashSet<>(roles));
     }
 
     private static Scope scope(String raw, List<String> problems) {

@@ -1,4 +1,4 @@
-package io.github.keycloaksspr.notify;
+package io.github.keycloaksspr.privilege;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -12,7 +12,6 @@ import java.util.stream.Stream;
 import org.keycloak.Config;
 import org.keycloak.models.AdminRoles;
 import org.keycloak.models.ClientModel;
-import org.keycloak.models.Constants;
 import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -20,28 +19,30 @@ import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
 
 /**
- * Who counts as an admin of a realm, and who the admins are. An admin holds realm-management's {@code realm-admin}
- * or {@code manage-users} (in the master realm also the realm role {@code admin}) directly, through a composite role,
- * or through a group or one of its parent groups. Members are found through role- and group-member queries, never by
+ * Who counts as an admin of a realm, and who the admins are. An admin holds one of the policy's admin roles (by
+ * default realm-management's {@code realm-admin} or {@code manage-users}; in the master realm also the realm role
+ * {@code admin}) directly, through a composite role, or through a group or one of its parent groups. Members are found through role- and group-member queries, never by
  * walking all users; only the realm's roles are walked, to find the composites that contain an admin role.
  */
-final class AdminRecipients {
+public final class AdminAccounts {
 
     private final KeycloakSession session;
     private final RealmModel realm;
+    private final List<AdminRoleRef> roleRefs;
 
-    AdminRecipients(KeycloakSession session, RealmModel realm) {
+    public AdminAccounts(KeycloakSession session, RealmModel realm, List<AdminRoleRef> roleRefs) {
         this.session = session;
         this.realm = realm;
+        this.roleRefs = List.copyOf(roleRefs);
     }
 
     /** Whether {@code user} holds an admin role by any route; {@link UserModel#hasRole} follows groups and composites. */
-    boolean isAdmin(UserModel user) {
+    public boolean isAdmin(UserModel user) {
         return adminRoles().stream().anyMatch(user::hasRole);
     }
 
     /** Every enabled admin with an email address, once each, except {@code resetting}. */
-    List<UserModel> otherAdmins(UserModel resetting) {
+    public List<UserModel> otherAdmins(UserModel resetting) {
         Map<String, UserModel> admins = new LinkedHashMap<>();
         Set<String> groupsSeen = new HashSet<>();
         for (RoleModel role : rolesGrantingAdmin()) {
@@ -59,10 +60,8 @@ final class AdminRecipients {
     /** The roles that make an account an admin in this realm. */
     List<RoleModel> adminRoles() {
         List<RoleModel> roles = new ArrayList<>();
-        Optional.ofNullable(realm.getClientByClientId(Constants.REALM_MANAGEMENT_CLIENT_ID)).ifPresent(client -> {
-            Optional.ofNullable(client.getRole(AdminRoles.REALM_ADMIN)).ifPresent(roles::add);
-            Optional.ofNullable(client.getRole(AdminRoles.MANAGE_USERS)).ifPresent(roles::add);
-        });
+        // a role that doesn't exist in this realm (a typo, a deleted client) makes nobody an admin
+        roleRefs.forEach(ref -> ref.resolve(realm).ifPresent(roles::add));
         if (Config.getAdminRealm().equals(realm.getName())) {
             Optional.ofNullable(realm.getRole(AdminRoles.ADMIN)).ifPresent(roles::add);
         }

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.keycloak.models.GroupModel;
 import org.keycloak.models.UserModel;
 
+import io.github.keycloaksspr.privilege.AdminRoleRef;
 import io.github.keycloaksspr.method.MethodKind;
 import io.github.keycloaksspr.policy.Policy;
 import io.github.keycloaksspr.policy.Scope;
@@ -127,7 +128,7 @@ class EligibilityTest {
 
     private static Policy policy(Scope scope) {
         return new Policy(scope, scope == Scope.SELECTED ? "/pilot" : "", Set.of(MethodKind.EMAIL), 1,
-                Optional.empty(), true, Duration.ofMinutes(5), true, true, List.of());
+                Optional.empty(), true, Duration.ofMinutes(5), true, true, AdminRoleRef.DEFAULTS, List.of());
     }
 
     private static GroupModel group(String id, GroupModel parent) {

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import io.github.keycloaksspr.method.MethodKind;
+import io.github.keycloaksspr.privilege.AdminRoleRef;
 
 class PolicySettingsTest {
 
@@ -162,5 +163,28 @@ class PolicySettingsTest {
                 PolicySettings.CODE_LIFETIME, "901")).scope()).isEqualTo(Scope.NONE);
         assertThat(PolicySettings.parse(Map.of(PolicySettings.ENABLED_FOR, "ALL",
                 PolicySettings.CODE_LIFETIME, "5m")).scope()).isEqualTo(Scope.NONE);
+    }
+
+    @Test
+    @DisplayName("Given no admin roles saved, then realm-management's realm-admin and manage-users are the admin roles")
+    void adminRolesDefault() {
+        assertThat(PolicySettings.parse(Map.of()).adminRoles()).extracting(Object::toString)
+                .containsExactly("realm-management/realm-admin", "realm-management/manage-users");
+    }
+
+    @Test
+    @DisplayName("Given admin roles, then they are read in order without duplicates; a malformed one blocks the policy")
+    void adminRoles() {
+        Policy policy = PolicySettings.parse(Map.of(PolicySettings.ENABLED_FOR, "ALL",
+                PolicySettings.ADMIN_ROLES, "helpdesk-admin##realm-management/manage-users##helpdesk-admin"));
+        assertThat(policy.adminRoles()).extracting(Object::toString)
+                .containsExactly("helpdesk-admin", "realm-management/manage-users");
+        assertThat(policy.valid()).isTrue();
+
+        Policy broken = PolicySettings.parse(Map.of(PolicySettings.ENABLED_FOR, "ALL",
+                PolicySettings.ADMIN_ROLES, "realm-management/"));
+        assertThat(broken.scope()).isEqualTo(Scope.NONE);
+        assertThat(broken.adminRoles()).isEqualTo(AdminRoleRef.DEFAULTS);
+        assertThat(broken.problems()).anyMatch(p -> p.startsWith("Admin roles"));
     }
 }

@@ -1,4 +1,4 @@
-package io.github.keycloaksspr.notify;
+package io.github.keycloaksspr.privilege;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
@@ -29,7 +29,7 @@ import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.UserProvider;
 
-class AdminRecipientsTest {
+class AdminAccountsTest {
 
     private final KeycloakSession session = mock(KeycloakSession.class);
     private final RealmModel realm = mock(RealmModel.class);
@@ -88,7 +88,7 @@ class AdminRecipientsTest {
         givenGroupMembers(night, inSubgroup);
         roleGroups.put(realmAdmin.getId(), List.of(ops));
 
-        List<UserModel> recipients = new AdminRecipients(session, realm).otherAdmins(resetting);
+        List<UserModel> recipients = accounts().otherAdmins(resetting);
 
         assertThat(recipients).extracting(UserModel::getUsername)
                 .containsExactlyInAnyOrder("bob", "carol", "dave", "erin", "frank");
@@ -106,14 +106,14 @@ class AdminRecipientsTest {
         when(blankEmail.getEmail()).thenReturn(" ");
         givenRoleMembers(realmAdmin, resetting, disabled, noEmail, blankEmail, user("jane"));
 
-        assertThat(new AdminRecipients(session, realm).otherAdmins(resetting)).extracting(UserModel::getUsername)
+        assertThat(accounts().otherAdmins(resetting)).extracting(UserModel::getUsername)
                 .containsExactly("jane");
     }
 
     @Test
     @DisplayName("Given a composite that only holds non-admin roles, then its members are never asked for")
     void nonAdminComposite() {
-        new AdminRecipients(session, realm).otherAdmins(user("alice"));
+        accounts().otherAdmins(user("alice"));
 
         verify(users, never()).getRoleMembersStream(realm, auditor);
         verify(users, never()).getRoleMembersStream(realm, viewUsers);
@@ -128,7 +128,7 @@ class AdminRecipientsTest {
         when(admin.hasRole(manageUsers)).thenReturn(true);
         UserModel plain = user("zoe");
 
-        AdminRecipients recipients = new AdminRecipients(session, realm);
+        AdminAccounts recipients = accounts();
 
         assertThat(recipients.isAdmin(admin)).isTrue();
         assertThat(recipients.isAdmin(plain)).isFalse();
@@ -140,11 +140,11 @@ class AdminRecipientsTest {
         RoleModel masterAdmin = role("master-admin-id", true);
         when(realm.getRole(AdminRoles.ADMIN)).thenReturn(masterAdmin);
 
-        assertThat(new AdminRecipients(session, realm).adminRoles()).containsExactly(realmAdmin, manageUsers);
+        assertThat(accounts().adminRoles()).containsExactly(realmAdmin, manageUsers);
 
         when(realm.getName()).thenReturn("master");
         when(realm.getClientByClientId(Constants.REALM_MANAGEMENT_CLIENT_ID)).thenReturn(null);
-        assertThat(new AdminRecipients(session, realm).adminRoles()).containsExactly(masterAdmin);
+        assertThat(accounts().adminRoles()).containsExactly(masterAdmin);
     }
 
     private void givenRoleMembers(RoleModel role, UserModel... members) {
@@ -180,5 +180,9 @@ class AdminRecipientsTest {
         when(user.getEmail()).thenReturn(username + "@acme.test");
         when(user.isEnabled()).thenReturn(true);
         return user;
+    }
+
+    private AdminAccounts accounts() {
+        return new AdminAccounts(session, realm, AdminRoleRef.DEFAULTS);
     }
 }
