@@ -27,6 +27,16 @@ public final class Audit {
         write(AuditActivity.FLOW_PROGRESS, gate, user, method, AuditResult.FAILURE, reason);
     }
 
+    /**
+     * A failure caused by an outside channel: {@code providerCode} is the channel's own error code (Twilio's 21211,
+     * say), kept after the reason as {@code send_failed:21211} so an admin can look it up.
+     */
+    public void gateFailed(FlowGate gate, UserModel user, String method, String reason, String providerCode) {
+        String code = providerCode == null ? "" : providerCode.strip();
+        String full = code.isEmpty() ? reason : reason + ":" + (code.length() > 64 ? code.substring(0, 64) : code);
+        write(AuditActivity.FLOW_PROGRESS, gate, user, method, AuditResult.FAILURE, full);
+    }
+
     public void activity(AuditActivity activity, UserModel user, String method, AuditResult result, String reason) {
         write(activity, null, user, method, result, reason);
     }

@@ -7,6 +7,8 @@ public final class EventDetails {
     public static final String REASON = "sspr_reason";
     public static final String METHOD = "sspr_method";
     public static final String METHODS = "sspr_methods";
+    /** An outside channel's own error code, e.g. Twilio's 21211; never a message text. */
+    public static final String PROVIDER_ERROR = "sspr_provider_error";
 
     private EventDetails() {
     }

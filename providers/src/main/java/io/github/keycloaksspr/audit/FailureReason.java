@@ -11,6 +11,9 @@ public enum FailureReason {
     INVALID_CODE,
     EXPIRED_CODE,
     TOO_MANY_ATTEMPTS,
+    THROTTLED,
+    BLOCKED,
+    WRONG_ANSWER,
     PASSWORD_POLICY,
     UPDATE_REFUSED,
     NO_PROOF;

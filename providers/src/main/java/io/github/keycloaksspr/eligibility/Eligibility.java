@@ -11,6 +11,7 @@ import org.keycloak.models.utils.KeycloakModelUtils;
 
 import io.github.keycloaksspr.method.MethodKind;
 import io.github.keycloaksspr.method.RegisteredMethods;
+import io.github.keycloaksspr.method.Requirement;
 import io.github.keycloaksspr.policy.Policy;
 
 /** Entra's checks, in Entra's order: does the account exist and work, is it in scope, has it registered enough. */
@@ -20,11 +21,17 @@ public final class Eligibility {
     }
 
     public static EligibilityReason decide(KeycloakSession session, RealmModel realm, Policy policy, UserModel user) {
-        return decide(policy, user, () -> KeycloakModelUtils.findGroupByPath(session, realm, policy.groupPath()));
+        return decide(policy, user, () -> KeycloakModelUtils.findGroupByPath(session, realm, policy.groupPath()),
+                () -> RegisteredMethods.of(session, realm, user, policy).keySet(),
+                () -> Requirement.of(session, realm, policy, user));
     }
 
-    /** The decision itself; the selected group is looked up only when the scope needs it. */
-    static EligibilityReason decide(Policy policy, UserModel user, Supplier<GroupModel> selectedGroup) {
+    /**
+     * The decision itself; the selected group, the user's methods and the admin check are looked up only when an
+     * earlier check has passed.
+     */
+    static EligibilityReason decide(Policy policy, UserModel user, Supplier<GroupModel> selectedGroup,
+                                    Supplier<Set<MethodKind>> held, Supplier<Requirement> requirement) {
         if (user == null || user.getServiceAccountClientLink() != null) {
             return EligibilityReason.USER_NOT_FOUND;
         }
@@ -34,8 +41,7 @@ public final class Eligibility {
         if (!inScope(policy, user, selectedGroup)) {
             return EligibilityReason.NOT_ENABLED;
         }
-        Set<MethodKind> usable = RegisteredMethods.usable(user, policy.methods());
-        if (usable.size() < policy.methodsRequired()) {
+        if (!requirement.get().satisfiableWith(held.get())) {
             return EligibilityReason.NOT_REGISTERED;
         }
         return EligibilityReason.ELIGIBLE;

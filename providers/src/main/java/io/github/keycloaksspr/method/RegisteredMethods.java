@@ -1,32 +1,67 @@
 package io.github.keycloaksspr.method;
 
-import java.util.EnumSet;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.models.credential.OTPCredentialModel;
+
+import io.github.keycloaksspr.policy.Policy;
 
 /**
- * Which verification methods a user holds. Only methods whose contact data the user has proven count:
- * an email address counts once it is verified.
+ * Which verification methods a user holds. Only proven contact data counts: an email address once it is verified,
+ * phones and security questions once registered (they are stored as credentials, which users cannot edit through
+ * their profile), an authenticator app once Keycloak's own OTP setup has completed.
  */
 public final class RegisteredMethods {
 
     private RegisteredMethods() {
     }
 
-    public static Set<MethodKind> of(UserModel user) {
-        Set<MethodKind> held = EnumSet.noneOf(MethodKind.class);
-        if (user.getEmail() != null && !user.getEmail().isBlank() && user.isEmailVerified()) {
-            held.add(MethodKind.EMAIL);
+    /** Every method the user holds, whatever the policy allows. */
+    public static Map<MethodKind, Registration> of(KeycloakSession session, RealmModel realm, UserModel user,
+                                                   Policy policy) {
+        Map<MethodKind, Registration> held = new EnumMap<>(MethodKind.class);
+        for (MethodKind kind : MethodKind.values()) {
+            lookup(kind, session, realm, user, policy).ifPresent(registration -> held.put(kind, registration));
         }
         return held;
     }
 
-    /** The methods a user holds that the policy also allows. */
-    public static Set<MethodKind> usable(UserModel user, Set<MethodKind> allowed) {
-        Set<MethodKind> usable = EnumSet.noneOf(MethodKind.class);
-        usable.addAll(of(user));
-        usable.retainAll(allowed);
+    /** The methods a user holds that {@code allowed} also contains. */
+    public static Map<MethodKind, Registration> usable(KeycloakSession session, RealmModel realm, UserModel user,
+                                                       Policy policy, Set<MethodKind> allowed) {
+        Map<MethodKind, Registration> usable = of(session, realm, user, policy);
+        usable.keySet().retainAll(allowed);
         return usable;
+    }
+
+    public static Optional<Registration> lookup(MethodKind kind, KeycloakSession session, RealmModel realm,
+                                               UserModel user, Policy policy) {
+        return switch (kind) {
+            case EMAIL -> email(user);
+            case AUTHENTICATOR_APP -> authenticatorApp(user);
+            case MOBILE_SMS, MOBILE_VOICE, OFFICE_VOICE, SECURITY_QUESTIONS -> Optional.empty(); // WIP-MERGE
+        };
+    }
+
+    private static Optional<Registration> email(UserModel user) {
+        String email = user.getEmail();
+        if (email == null || email.isBlank() || !user.isEmailVerified()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Registration(MethodKind.EMAIL, Masking.email(email), email));
+    }
+
+    /** The app the user set up most recently; its label, if the user gave one, helps them pick the right device. */
+    private static Optional<Registration> authenticatorApp(UserModel user) {
+        return user.credentialManager().getStoredCredentialsByTypeStream(OTPCredentialModel.TYPE)
+                .reduce((first, second) -> second)
+                .map(credential -> new Registration(MethodKind.AUTHENTICATOR_APP,
+                        credential.getUserLabel() == null ? "" : credential.getUserLabel(), credential.getId()));
     }
 }

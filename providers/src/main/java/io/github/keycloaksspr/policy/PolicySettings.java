@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import org.keycloak.models.Constants;
 
 import io.github.keycloaksspr.method.MethodKind;
+import io.github.keycloaksspr.method.Requirement;
 import io.github.keycloaksspr.privilege.AdminRoleRef;
 
 /**
@@ -62,9 +63,11 @@ public final class PolicySettings {
         }
         Set<MethodKind> methods = methods(values.getOrDefault(METHODS, DEFAULT_METHODS), problems);
         int required = methodsRequired(values.get(METHODS_REQUIRED), problems);
-        if (!methods.isEmpty() && required > methods.size()) {
+        long factors = Requirement.factors(methods);
+        if (!methods.isEmpty() && required > factors) {
+            // SMS and a call to the same mobile phone are one method, as in Entra
             problems.add("Number of methods required to reset (" + required + ") is more than the "
-                    + methods.size() + " method(s) available.");
+                    + factors + " distinct method(s) available.");
         }
         String rawHelpdesk = values.getOrDefault(HELPDESK, "");
         Optional<HelpdeskLink> helpdesk = HelpdeskLink.parse(rawHelpdesk);

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.DisplayName;
@@ -17,6 +18,7 @@ import org.keycloak.models.UserModel;
 
 import io.github.keycloaksspr.privilege.AdminRoleRef;
 import io.github.keycloaksspr.method.MethodKind;
+import io.github.keycloaksspr.method.Requirement;
 import io.github.keycloaksspr.policy.Policy;
 import io.github.keycloaksspr.policy.Scope;
 
@@ -30,7 +32,7 @@ class EligibilityTest {
     @Test
     @DisplayName("Given no account, then the reason is user not found")
     void unknown() {
-        assertThat(Eligibility.decide(policy(Scope.ALL), null, () -> pilot)).isEqualTo(EligibilityReason.USER_NOT_FOUND);
+        assertThat(decide(policy(Scope.ALL), null, () -> pilot)).isEqualTo(EligibilityReason.USER_NOT_FOUND);
     }
 
     @Test
@@ -39,20 +41,20 @@ class EligibilityTest {
         UserModel user = user(true, "a@x.org", true);
         when(user.getServiceAccountClientLink()).thenReturn("client-id");
 
-        assertThat(Eligibility.decide(policy(Scope.ALL), user, () -> pilot)).isEqualTo(EligibilityReason.USER_NOT_FOUND);
+        assertThat(decide(policy(Scope.ALL), user, () -> pilot)).isEqualTo(EligibilityReason.USER_NOT_FOUND);
     }
 
     @Test
     @DisplayName("Given a disabled account, then the reason is user disabled, checked before anything else")
     void disabled() {
-        assertThat(Eligibility.decide(policy(Scope.ALL), user(false, "a@x.org", true), () -> pilot))
+        assertThat(decide(policy(Scope.ALL), user(false, "a@x.org", true), () -> pilot))
                 .isEqualTo(EligibilityReason.USER_DISABLED);
     }
 
     @Test
     @DisplayName("Given scope NONE, then nobody is enabled")
     void none() {
-        assertThat(Eligibility.decide(policy(Scope.NONE), user(true, "a@x.org", true), () -> pilot))
+        assertThat(decide(policy(Scope.NONE), user(true, "a@x.org", true), () -> pilot))
                 .isEqualTo(EligibilityReason.NOT_ENABLED);
     }
 
@@ -61,7 +63,7 @@ class EligibilityTest {
     void directMember() {
         UserModel user = user(true, "a@x.org", true, pilot);
 
-        assertThat(Eligibility.decide(policy(Scope.SELECTED), user, () -> pilot)).isEqualTo(EligibilityReason.ELIGIBLE);
+        assertThat(decide(policy(Scope.SELECTED), user, () -> pilot)).isEqualTo(EligibilityReason.ELIGIBLE);
     }
 
     @Test
@@ -69,7 +71,7 @@ class EligibilityTest {
     void nestedMember() {
         UserModel user = user(true, "a@x.org", true, squad);
 
-        assertThat(Eligibility.decide(policy(Scope.SELECTED), user, () -> pilot)).isEqualTo(EligibilityReason.ELIGIBLE);
+        assertThat(decide(policy(Scope.SELECTED), user, () -> pilot)).isEqualTo(EligibilityReason.ELIGIBLE);
     }
 
     @Test
@@ -77,7 +79,7 @@ class EligibilityTest {
     void outsider() {
         UserModel user = user(true, "a@x.org", true, other);
 
-        assertThat(Eligibility.decide(policy(Scope.SELECTED), user, () -> pilot)).isEqualTo(EligibilityReason.NOT_ENABLED);
+        assertThat(decide(policy(Scope.SELECTED), user, () -> pilot)).isEqualTo(EligibilityReason.NOT_ENABLED);
     }
 
     @Test
@@ -85,7 +87,7 @@ class EligibilityTest {
     void parentIsNotChild() {
         UserModel user = user(true, "a@x.org", true, pilot);
 
-        assertThat(Eligibility.decide(policy(Scope.SELECTED), user, () -> team)).isEqualTo(EligibilityReason.NOT_ENABLED);
+        assertThat(decide(policy(Scope.SELECTED), user, () -> team)).isEqualTo(EligibilityReason.NOT_ENABLED);
     }
 
     @Test
@@ -93,22 +95,22 @@ class EligibilityTest {
     void deletedGroup() {
         UserModel user = user(true, "a@x.org", true, pilot);
 
-        assertThat(Eligibility.decide(policy(Scope.SELECTED), user, () -> null)).isEqualTo(EligibilityReason.NOT_ENABLED);
+        assertThat(decide(policy(Scope.SELECTED), user, () -> null)).isEqualTo(EligibilityReason.NOT_ENABLED);
     }
 
     @Test
     @DisplayName("Given an unverified or missing email, then not registered")
     void notRegistered() {
-        assertThat(Eligibility.decide(policy(Scope.ALL), user(true, "a@x.org", false), () -> pilot))
+        assertThat(decide(policy(Scope.ALL), user(true, "a@x.org", false), () -> pilot))
                 .isEqualTo(EligibilityReason.NOT_REGISTERED);
-        assertThat(Eligibility.decide(policy(Scope.ALL), user(true, null, true), () -> pilot))
+        assertThat(decide(policy(Scope.ALL), user(true, null, true), () -> pilot))
                 .isEqualTo(EligibilityReason.NOT_REGISTERED);
     }
 
     @Test
     @DisplayName("Given scope ALL, then the group is never looked up")
     void allSkipsGroupLookup() {
-        assertThat(Eligibility.decide(policy(Scope.ALL), user(true, "a@x.org", true), () -> {
+        assertThat(decide(policy(Scope.ALL), user(true, "a@x.org", true), () -> {
             throw new AssertionError("group lookup not expected");
         })).isEqualTo(EligibilityReason.ELIGIBLE);
     }
@@ -124,6 +126,26 @@ class EligibilityTest {
         when(b.getParent()).thenReturn(a);
 
         assertThat(GroupMembership.isSelfOrDescendant(a, other)).isFalse();
+    }
+
+    @Test
+    @DisplayName("Given an admin with email and security questions and N=1, then questions don't count and one "
+            + "method is not enough")
+    void adminNeedsTwoMethodsWithoutQuestions() {
+        UserModel admin = user(true, "a@x.org", true);
+        Policy policy = policy(Scope.ALL);
+        Set<MethodKind> held = Set.of(MethodKind.EMAIL, MethodKind.SECURITY_QUESTIONS);
+
+        assertThat(Eligibility.decide(policy, admin, () -> null, () -> held, () -> Requirement.forAccount(policy, true)))
+                .isEqualTo(EligibilityReason.NOT_REGISTERED);
+        assertThat(Eligibility.decide(policy, admin, () -> null, () -> held,
+                () -> Requirement.forAccount(policy, false))).isEqualTo(EligibilityReason.ELIGIBLE);
+    }
+
+    private static EligibilityReason decide(Policy policy, UserModel user, Supplier<GroupModel> group) {
+        Set<MethodKind> held = user != null && user.getEmail() != null && user.isEmailVerified()
+                ? Set.of(MethodKind.EMAIL) : Set.of();
+        return Eligibility.decide(policy, user, group, () -> held, () -> Requirement.forAccount(policy, false));
     }
 
     private static Policy policy(Scope scope) {

@@ -70,7 +70,20 @@ class PolicySettingsTest {
                 PolicySettings.METHODS_REQUIRED, "2"));
 
         assertThat(policy.scope()).isEqualTo(Scope.NONE);
-        assertThat(policy.problems()).anyMatch(p -> p.contains("more than the 1 method"));
+        assertThat(policy.problems()).anyMatch(p -> p.contains("more than the 1 distinct method"));
+    }
+
+    @Test
+    @DisplayName("Given N=2 with SMS and a call to the same mobile phone, then that is one method and fails closed")
+    void samePhoneTwiceIsOneMethod() {
+        Policy policy = PolicySettings.parse(Map.of(PolicySettings.ENABLED_FOR, "ALL",
+                PolicySettings.METHODS, "mobile-sms##mobile-voice", PolicySettings.METHODS_REQUIRED, "2"));
+        assertThat(policy.scope()).isEqualTo(Scope.NONE);
+
+        Policy valid = PolicySettings.parse(Map.of(PolicySettings.ENABLED_FOR, "ALL",
+                PolicySettings.METHODS, "mobile-sms##authenticator-app", PolicySettings.METHODS_REQUIRED, "2"));
+        assertThat(valid.valid()).isTrue();
+        assertThat(valid.methodsRequired()).isEqualTo(2);
     }
 
     @Test

@@ -30,6 +30,7 @@ import io.github.keycloaksspr.audit.FailureReason;
 import io.github.keycloaksspr.audit.FlowGate;
 import io.github.keycloaksspr.eligibility.Eligibility;
 import io.github.keycloaksspr.eligibility.EligibilityReason;
+import io.github.keycloaksspr.method.Requirement;
 import io.github.keycloaksspr.policy.Policy;
 import io.github.keycloaksspr.policy.PolicyResolver;
 import io.github.keycloaksspr.reset.eligibility.RefusalPage;
@@ -127,8 +128,9 @@ final class NewPasswordAuthenticator extends ResetStep {
         UserModel user = context.getUser();
         boolean eligible = Eligibility.decide(context.getSession(), context.getRealm(), policy, user)
                 == EligibilityReason.ELIGIBLE;
-        boolean proven = user != null && new VerificationState(context.getAuthenticationSession())
-                .proven(user.getId()).size() >= policy.methodsRequired();
+        // the admin rule is decided again here: a role granted mid-flow raises the bar before the password changes
+        boolean proven = eligible && Requirement.of(context.getSession(), context.getRealm(), policy, user)
+                .metBy(new VerificationState(context.getAuthenticationSession()).proven(user.getId()));
         if (eligible && proven) {
             return true;
         }

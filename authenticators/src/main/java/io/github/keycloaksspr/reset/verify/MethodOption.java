@@ -1,9 +1,6 @@
 package io.github.keycloaksspr.reset.verify;
 
-import io.github.keycloaksspr.method.Masking;
-import io.github.keycloaksspr.method.MethodKind;
-
-import org.keycloak.models.UserModel;
+import io.github.keycloaksspr.method.Registration;
 
 /** One button on the method page: a JavaBean, because FreeMarker 2.3.32 reads getters, not record accessors. */
 public final class MethodOption {
@@ -16,17 +13,15 @@ public final class MethodOption {
         this.destination = destination;
     }
 
-    static MethodOption of(MethodKind kind, UserModel user) {
-        return switch (kind) {
-            case EMAIL -> new MethodOption(kind.id(), Masking.email(user.getEmail()));
-        };
+    static MethodOption of(Registration registration) {
+        return new MethodOption(registration.kind().id(), registration.masked());
     }
 
     public String getId() {
         return id;
     }
 
-    /** The masked destination the user recognises, e.g. t•••r@example.com. */
+    /** The masked destination the user recognises, e.g. t•••r@example.com or +1 ••• ••• ••12. */
     public String getDestination() {
         return destination;
     }

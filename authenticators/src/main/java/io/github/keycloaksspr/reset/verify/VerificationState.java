@@ -2,6 +2,7 @@ package io.github.keycloaksspr.reset.verify;
 
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -10,16 +11,21 @@ import org.keycloak.sessions.AuthenticationSessionModel;
 
 import io.github.keycloaksspr.code.OneTimeCode;
 import io.github.keycloaksspr.method.MethodKind;
+import io.github.keycloaksspr.method.Requirement;
 import io.github.keycloaksspr.reset.support.ResetNotes;
 
 /**
  * The N-of-M state machine's memory, kept in authentication-session notes so a flow started on one node can
  * finish on another: which methods were proven and for which account, how many proofs failed, the pending code,
- * and when each method last sent one.
+ * which proof is pending, and when each method last sent a code.
  */
 public final class VerificationState {
 
     private static final String SENT_PREFIX = "sspr.verify.sent.";
+    /** The method whose proof was started last; only it can be answered. */
+    private static final String PENDING = "sspr.verify.pending";
+    /** The security questions drawn for the pending proof, comma-separated ids. */
+    private static final String DRAWN = "sspr.verify.drawn";
 
     private final AuthenticationSessionModel authSession;
 
@@ -37,6 +43,30 @@ public final class VerificationState {
         }
         Arrays.stream(stored.split(",")).map(MethodKind::fromId).flatMap(Optional::stream).forEach(proven::add);
         return proven;
+    }
+
+    /** Distinct factors proven: SMS and a call to one phone count once. */
+    int provenCount(String userId) {
+        return (int) Requirement.factors(proven(userId));
+    }
+
+    Optional<MethodKind> pending() {
+        return Optional.ofNullable(authSession.getAuthNote(PENDING)).flatMap(MethodKind::fromId);
+    }
+
+    /** A new proof replaces whatever was pending: its code or questions no longer count. */
+    void startPending(MethodKind method) {
+        clearPending();
+        authSession.setAuthNote(PENDING, method.id());
+    }
+
+    List<String> drawn() {
+        String stored = authSession.getAuthNote(DRAWN);
+        return stored == null || stored.isEmpty() ? List.of() : List.of(stored.split(","));
+    }
+
+    void storeDrawn(List<String> questionIds) {
+        authSession.setAuthNote(DRAWN, String.join(",", questionIds));
     }
 
     void prove(MethodKind method, String userId) {
@@ -68,11 +98,15 @@ public final class VerificationState {
 
     void storeCode(OneTimeCode code, long sentAt) {
         code.toNotes().forEach(authSession::setAuthNote);
+        authSession.setAuthNote(PENDING, code.method());
         authSession.setAuthNote(SENT_PREFIX + code.method(), Long.toString(sentAt));
     }
 
-    void clearCode() {
+    /** Ends the pending proof, whatever kind it was. */
+    void clearPending() {
         OneTimeCode.noteNames().forEach(authSession::removeAuthNote);
+        authSession.removeAuthNote(PENDING);
+        authSession.removeAuthNote(DRAWN);
     }
 
     /** When this method last sent a code in this flow; kept when the user switches methods, so that can't skip it. */
@@ -87,7 +121,7 @@ public final class VerificationState {
 
     /** Forgets everything: the user named another account, or went back to the first page. */
     public void clear() {
-        clearCode();
+        clearPending();
         authSession.removeAuthNote(ResetNotes.PROVEN);
         authSession.removeAuthNote(ResetNotes.PROVEN_USER);
         authSession.removeAuthNote(ResetNotes.FAILURES);

@@ -16,7 +16,7 @@ import io.github.keycloaksspr.reset.support.StatelessFactory;
 public final class VerifyAuthenticatorFactory extends StatelessFactory {
 
     public static final String ID = PolicyLocation.VERIFY_AUTHENTICATOR_ID;
-    private static final VerifyAuthenticator INSTANCE = new VerifyAuthenticator();
+    private static final VerifyAuthenticator INSTANCE = new VerifyAuthenticator(new ProofMethods());
 
     @Override
     public Authenticator create(KeycloakSession session) {

@@ -89,13 +89,13 @@ class VerificationStateTest {
     @DisplayName("Given a code was sent, then the send time survives clearing the code, and the cooldown counts from it")
     void cooldown() {
         state.storeCode(OneTimeCode.issue("email", 8, Duration.ofMinutes(5), 1000L, KEY).stored(), 1000L);
-        state.clearCode();
+        state.clearPending();
 
         assertThat(state.lastSent(MethodKind.EMAIL)).isEqualTo(1000L);
-        assertThat(VerifyAuthenticator.secondsToWait(1000L, 1100L)).isEqualTo(30);
-        assertThat(VerifyAuthenticator.secondsToWait(1000L, 30_001L)).isEqualTo(1);
-        assertThat(VerifyAuthenticator.secondsToWait(1000L, 31_000L)).isZero();
-        assertThat(VerifyAuthenticator.secondsToWait(0L, 31_000L)).isZero();
+        assertThat(CodeMethod.secondsToWait(1000L, 1100L)).isEqualTo(30);
+        assertThat(CodeMethod.secondsToWait(1000L, 30_001L)).isEqualTo(1);
+        assertThat(CodeMethod.secondsToWait(1000L, 31_000L)).isZero();
+        assertThat(CodeMethod.secondsToWait(0L, 31_000L)).isZero();
     }
 
     @Test
@@ -114,7 +114,7 @@ class VerificationStateTest {
         state.storeCode(code, 1000L);
 
         assertThat(state.pendingCode()).contains(code);
-        state.clearCode();
+        state.clearPending();
         assertThat(state.pendingCode()).isEmpty();
         assertThat(notes.keySet()).noneMatch(key -> key.startsWith("sspr.code."));
     }
@@ -122,8 +122,8 @@ class VerificationStateTest {
     @Test
     @DisplayName("Given code lifetimes, then pages say whole minutes, rounded up, never zero")
     void minutes() {
-        assertThat(VerifyAuthenticator.minutes(Duration.ofSeconds(30))).isEqualTo(1);
-        assertThat(VerifyAuthenticator.minutes(Duration.ofSeconds(300))).isEqualTo(5);
-        assertThat(VerifyAuthenticator.minutes(Duration.ofSeconds(301))).isEqualTo(6);
+        assertThat(CodeMethod.minutes(Duration.ofSeconds(30))).isEqualTo(1);
+        assertThat(CodeMethod.minutes(Duration.ofSeconds(300))).isEqualTo(5);
+        assertThat(CodeMethod.minutes(Duration.ofSeconds(301))).isEqualTo(6);
     }
 }

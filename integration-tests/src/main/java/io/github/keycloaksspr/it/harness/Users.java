@@ -31,6 +31,10 @@ final class Users {
         // Keycloak 26 asks for a first and last name on first sign-in when they are missing.
         representation.setFirstName(user.username());
         representation.setLastName("Test");
+        if (!user.credentials().isEmpty()) {
+            // created with the user, as a migration would import them; the password follows below
+            representation.setCredentials(user.credentials());
+        }
         String id;
         try (Response response = realm.users().create(representation)) {
             id = CreatedResponseUtil.getCreatedId(response);

@@ -54,6 +54,18 @@ final class ResetJourney {
         return chooseUser(start(), username);
     }
 
+    /** Presses the button of {@code methodId} on the method page. */
+    Page choose(Page methods, String methodId) {
+        return methods.form("#sspr-methods-form").submit("sspr-method", methodId, Map.of());
+    }
+
+    /** Enters a code from the authenticator app on its page. */
+    Page enterAppCode(Page appPage, String code) {
+        assertThat(appPage.document().selectFirst("#sspr-app-form")).as("app code form: %s", appPage.text())
+                .isNotNull();
+        return appPage.form("#sspr-app-form").submit("sspr-action", "verify", Map.of("code", code));
+    }
+
     Page chooseEmail(Page methods) {
         return methods.form("#sspr-methods-form").submit("sspr-method", "email", Map.of());
     }

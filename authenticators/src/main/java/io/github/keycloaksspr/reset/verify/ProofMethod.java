@@ -1,0 +1,35 @@
+package io.github.keycloaksspr.reset.verify;
+
+import jakarta.ws.rs.core.Response;
+
+import io.github.keycloaksspr.code.CodeCheck;
+import io.github.keycloaksspr.method.MethodKind;
+
+/**
+ * One way to prove who you are at reset. A new method is one implementation of this interface, registered in
+ * {@link ProofMethods}, plus its page template and messages; the state machine in {@link VerifyAuthenticator}
+ * needs no change.
+ */
+interface ProofMethod {
+
+    MethodKind kind();
+
+    /** Starts a proof: sends a code, draws questions, or nothing at all when the user already holds the proof. */
+    Started start(Proof proof);
+
+    /** Checks what the user posted against the proof started last; never called without one pending. */
+    CodeCheck check(Proof proof);
+
+    /** The page asking for the proof, with {@code notice} (a message key, or null) as its info line. */
+    Response page(Proof proof, PageMessage message);
+
+    /** Whether "send a new code" makes sense for this method. */
+    default boolean resendable() {
+        return false;
+    }
+
+    /** Whether each submission counts toward the hourly tries of this method (codes do; answers are proofs). */
+    default boolean countsTries() {
+        return true;
+    }
+}
