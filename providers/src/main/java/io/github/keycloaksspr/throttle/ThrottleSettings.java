@@ -29,12 +29,18 @@ public record ThrottleSettings(int failedProofs, Duration failedProofWindow, int
     public static final String PHONE_SENDS_PER_HOUR = "sspr.throttle.phone-sends-per-hour";
     public static final String PHONE_SENDS_PER_IP_PER_HOUR = "sspr.throttle.phone-sends-per-ip-per-hour";
 
-    static final Figure FAILED_PROOFS_FIGURE = new Figure(FAILED_PROOFS, "Failed proofs before a user is blocked", 1, 20, 5);
-    static final Figure FAILED_PROOFS_HOURS_FIGURE = new Figure(FAILED_PROOFS_HOURS, "Failed-proof window and block (hours)", 1, 168, 24);
-    static final Figure CODE_TRIES_FIGURE = new Figure(CODE_TRIES_PER_HOUR, "Code tries per hour per method", 1, 20, 5);
-    static final Figure EMAIL_CODES_FIGURE = new Figure(EMAIL_CODES_PER_10_MINUTES, "Email codes per 10 minutes", 1, 50, 10);
-    static final Figure PHONE_SENDS_FIGURE = new Figure(PHONE_SENDS_PER_HOUR, "Text and voice sends per hour", 1, 20, 5);
-    static final Figure PHONE_SENDS_PER_IP_FIGURE = new Figure(PHONE_SENDS_PER_IP_PER_HOUR, "Text and voice sends per hour per IP address", 1, 1000, 20);
+    static final Figure FAILED_PROOFS_FIGURE =
+            new Figure(FAILED_PROOFS, "Failed proofs before a user is blocked", 1, 20, 5);
+    static final Figure FAILED_PROOFS_HOURS_FIGURE =
+            new Figure(FAILED_PROOFS_HOURS, "Failed-proof window and block (hours)", 1, 168, 24);
+    static final Figure CODE_TRIES_FIGURE =
+            new Figure(CODE_TRIES_PER_HOUR, "Code tries per hour per method", 1, 20, 5);
+    static final Figure EMAIL_CODES_FIGURE =
+            new Figure(EMAIL_CODES_PER_10_MINUTES, "Email codes per 10 minutes", 1, 50, 10);
+    static final Figure PHONE_SENDS_FIGURE =
+            new Figure(PHONE_SENDS_PER_HOUR, "Text and voice sends per hour", 1, 20, 5);
+    static final Figure PHONE_SENDS_PER_IP_FIGURE =
+            new Figure(PHONE_SENDS_PER_IP_PER_HOUR, "Text and voice sends per hour per IP address", 1, 1000, 20);
 
     /** The longest window any setting allows: hits older than this never count again, whatever the settings. */
     public static final Duration LONGEST_WINDOW = Duration.ofHours(FAILED_PROOFS_HOURS_FIGURE.max());

@@ -11,8 +11,8 @@ import org.keycloak.provider.Provider;
 /**
  * Throttle hits shared by every node and kept across restarts. Subjects are raw values (a user id, an E.164 number,
  * an IP address); a store keeps only their hashes. Every counting write is durable when the method returns,
- * whatever becomes of the caller's transaction: a request that fails later must not get its attempts back. Only clearing a
- * user after a reset and the housekeeping join the caller's transaction.
+ * whatever becomes of the caller's transaction: a request that fails later must not get its attempts back. Only
+ * clearing a user after a reset and the housekeeping join the caller's transaction.
  */
 public interface ThrottleStore extends Provider {
 

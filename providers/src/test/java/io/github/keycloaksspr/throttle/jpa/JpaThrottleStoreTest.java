@@ -114,7 +114,8 @@ class JpaThrottleStoreTest {
     }
 
     @Test
-    @DisplayName("Given several charges, then all are counted when all are within their limits, and none when one is over")
+    @DisplayName("Given several charges, then all are counted when all are within their limits, and none when "
+            + "one is over")
     void chargesAllOrNone() {
         Limit user = new Limit(ThrottleKind.PHONE_SEND_USER, 5, Duration.ofHours(1));
         Limit number = new Limit(ThrottleKind.PHONE_SEND_NUMBER, 1, Duration.ofHours(1));

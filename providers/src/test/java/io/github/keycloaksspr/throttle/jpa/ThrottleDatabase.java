@@ -37,7 +37,8 @@ final class ThrottleDatabase implements AutoCloseable, Transactions {
 
     ThrottleDatabase() throws SQLException, LiquibaseException {
         keepAlive = DriverManager.getConnection(url, "sa", "");
-        Database database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(keepAlive));
+        Database database = DatabaseFactory.getInstance()
+                .findCorrectDatabaseImplementation(new JdbcConnection(keepAlive));
         new CommandScope(UpdateCommandStep.COMMAND_NAME)
                 .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
                 .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, CHANGELOG)

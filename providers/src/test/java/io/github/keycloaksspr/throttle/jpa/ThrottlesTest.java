@@ -45,7 +45,8 @@ class ThrottlesTest {
     }
 
     @Test
-    @DisplayName("Given four failed proofs, then the fifth blocks the user for 24 hours, and the user is free again after")
+    @DisplayName("Given four failed proofs, then the fifth blocks the user for 24 hours, and the user is free "
+            + "again after")
     void failedProofsBlock() {
         for (int i = 0; i < 4; i++) {
             assertThat(throttles.recordFailedProof(alice)).isFalse();
