@@ -56,6 +56,16 @@ final class ServerBootIT {
     }
 
     @Test
+    @Order(1)
+    @DisplayName("Given the provider JAR, then the server offers the database throttle store")
+    void serverLoadsTheThrottleStore(KeycloakAdmin admin) {
+        var stores = admin.client().serverInfo().getInfo().getProviders().get("sspr-throttle-store");
+
+        assertThat(stores).isNotNull();
+        assertThat(stores.getProviders()).containsOnlyKeys("jpa");
+    }
+
+    @Test
     @Order(2)
     @DisplayName("Given a realm an admin just created, then it has the SSPR flow with its four REQUIRED steps in order")
     void newRealmGetsTheFlow(KeycloakAdmin admin) {
