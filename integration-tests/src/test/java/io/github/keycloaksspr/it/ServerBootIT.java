@@ -162,5 +162,8 @@ final class ServerBootIT {
         assertThat(server.log().text()).contains("Keycloak " + server.version());
         assertThat(server.log().errorLines()).isEmpty();
         assertThat(server.log().problemsFrom(OUR_PACKAGE)).isEmpty();
+        // the JAR carries relocated third-party code (Twilio, libphonenumber): nothing of it may fail to link
+        assertThat(server.log().text()).doesNotContain("NoClassDefFoundError", "ClassNotFoundException",
+                "LinkageError", "io.github.keycloaksspr.shaded");
     }
 }
