@@ -11,6 +11,7 @@ import org.keycloak.models.UserModel;
 import org.keycloak.models.credential.OTPCredentialModel;
 
 import io.github.keycloaksspr.policy.Policy;
+import io.github.keycloaksspr.questions.SecurityQuestionsCredentialProvider;
 
 /**
  * Which verification methods a user holds. Only proven contact data counts: an email address once it is verified,
@@ -45,7 +46,9 @@ public final class RegisteredMethods {
         return switch (kind) {
             case EMAIL -> email(user);
             case AUTHENTICATOR_APP -> authenticatorApp(user);
-            case MOBILE_SMS, MOBILE_VOICE, OFFICE_VOICE, SECURITY_QUESTIONS -> Optional.empty(); // WIP-MERGE
+            case MOBILE_SMS, MOBILE_VOICE -> PhoneCredentials.mobile(user).map(phone -> phone.registration(kind));
+            case OFFICE_VOICE -> PhoneCredentials.office(user).map(phone -> phone.registration(kind));
+            case SECURITY_QUESTIONS -> securityQuestions(session, user, policy);
         };
     }
 
@@ -55,6 +58,16 @@ public final class RegisteredMethods {
             return Optional.empty();
         }
         return Optional.of(new Registration(MethodKind.EMAIL, Masking.email(email), email));
+    }
+
+    /** Registered questions count once there are enough of them to draw the number the policy asks at reset. */
+    private static Optional<Registration> securityQuestions(KeycloakSession session, UserModel user,
+                                                            Policy policy) {
+        int registered = SecurityQuestionsCredentialProvider.of(session).registeredQuestions(user).size();
+        if (registered < policy.questions().toReset()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Registration(MethodKind.SECURITY_QUESTIONS, "", ""));
     }
 
     /** The app the user set up most recently; its label, if the user gave one, helps them pick the right device. */

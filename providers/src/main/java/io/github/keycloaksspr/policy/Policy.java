@@ -8,6 +8,9 @@ import java.util.Set;
 
 import io.github.keycloaksspr.method.MethodKind;
 import io.github.keycloaksspr.privilege.AdminRoleRef;
+import io.github.keycloaksspr.questions.QuestionSettings;
+import io.github.keycloaksspr.throttle.ThrottleSettings;
+import io.github.keycloaksspr.twilio.TwilioSettings;
 
 /**
  * One realm's self-service password reset policy, resolved once per request and handed to every component.
@@ -22,11 +25,15 @@ import io.github.keycloaksspr.privilege.AdminRoleRef;
  * @param notifyUsers     whether a user gets a mail after any reset of their password
  * @param notifyAdmins    whether every other admin gets a mail when an admin account resets through SSPR
  * @param adminRoles      the roles that make an account an admin: two methods, never security questions
+ * @param throttles       the attempt caps and send limits, Entra's figures unless an admin changed them
+ * @param questions       how many security questions users register and answer, and the admin's own questions
+ * @param twilio          the Twilio account texts and calls go through; empty when no phone method is usable
  * @param problems        what was wrong with the stored settings; the policy above already falls back safely
  */
 public record Policy(Scope scope, String groupPath, Set<MethodKind> methods, int methodsRequired,
                      Optional<HelpdeskLink> helpdesk, boolean captcha, Duration codeLifetime,
                      boolean notifyUsers, boolean notifyAdmins, List<AdminRoleRef> adminRoles,
+                     ThrottleSettings throttles, QuestionSettings questions, Optional<TwilioSettings> twilio,
                      List<String> problems) {
 
     public Policy {
@@ -40,7 +47,7 @@ public record Policy(Scope scope, String groupPath, Set<MethodKind> methods, int
         List<String> more = new ArrayList<>(problems);
         more.add(problem);
         return new Policy(Scope.NONE, groupPath, methods, methodsRequired, helpdesk, captcha, codeLifetime,
-                notifyUsers, notifyAdmins, adminRoles, more);
+                notifyUsers, notifyAdmins, adminRoles, throttles, questions, twilio, more);
     }
 
     public boolean valid() {

@@ -1,5 +1,6 @@
 package io.github.keycloaksspr.policy;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -7,6 +8,9 @@ import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 
 import io.github.keycloaksspr.method.MethodKind;
+import io.github.keycloaksspr.questions.QuestionConfigProperties;
+import io.github.keycloaksspr.throttle.ThrottleConfigProperties;
+import io.github.keycloaksspr.twilio.TwilioConfigProperties;
 
 /**
  * The settings form an admin sees behind the verification step's gear. Typed controls (lists, a group picker,
@@ -18,6 +22,14 @@ public final class PolicyConfigProperties {
     }
 
     public static List<ProviderConfigProperty> build() {
+        List<ProviderConfigProperty> properties = new ArrayList<>(core());
+        properties.addAll(QuestionConfigProperties.build());
+        properties.addAll(TwilioConfigProperties.build());
+        properties.addAll(ThrottleConfigProperties.build());
+        return List.copyOf(properties);
+    }
+
+    private static List<ProviderConfigProperty> core() {
         return ProviderConfigurationBuilder.create()
                 .property().name(PolicySettings.ENABLED_FOR)
                 .label("Self-service password reset enabled")

@@ -12,6 +12,8 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 
+import io.github.keycloaksspr.twilio.TwilioSecrets;
+
 /**
  * Resolves a realm's {@link Policy} from the verification step's authenticator config. The result is kept on the
  * session so every component of one request sees the same snapshot and the flow is walked once.
@@ -31,7 +33,8 @@ public final class PolicyResolver {
         if (cached != null) {
             return cached;
         }
-        Policy policy = withGroupChecked(session, realm, PolicySettings.parse(storedConfig(realm).orElse(null)));
+        Policy policy = withGroupChecked(session, realm, PolicySettings.parse(storedConfig(realm).orElse(null),
+                TwilioSecrets.resolver(session)));
         if (!policy.valid() && firstReportWithinAnHour(session, realm, policy)) {
             LOG.warnf("Self-service password reset policy of realm %s has problems, falling back safely: %s",
                     realm.getName(), String.join(" ", policy.problems()));

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 import org.keycloak.models.Constants;
@@ -17,6 +18,10 @@ import org.keycloak.models.Constants;
 import io.github.keycloaksspr.method.MethodKind;
 import io.github.keycloaksspr.method.Requirement;
 import io.github.keycloaksspr.privilege.AdminRoleRef;
+import io.github.keycloaksspr.questions.QuestionSettings;
+import io.github.keycloaksspr.throttle.ThrottleSettings;
+import io.github.keycloaksspr.twilio.ParsedTwilioSettings;
+import io.github.keycloaksspr.twilio.TwilioSettings;
 
 /**
  * The stored form of the policy: config keys, defaults, and the one parser that turns a config map into a
@@ -51,10 +56,23 @@ public final class PolicySettings {
     private PolicySettings() {
     }
 
-    /** Parses a stored config; {@code config} may be null when an admin never saved the step's settings. */
+    /**
+     * Parses a stored config; {@code config} may be null when an admin never saved the step's settings. Vault
+     * references are not resolved here: a Twilio token written as {@code ${vault.key}} counts as missing.
+     */
     public static Policy parse(Map<String, String> config) {
+        return parse(config, PolicySettings::withoutVault);
+    }
+
+    /**
+     * Parses a stored config, resolving secrets (the Twilio token, which may be a Keycloak vault reference) with
+     * {@code secrets}.
+     */
+    public static Policy parse(Map<String, String> config, UnaryOperator<String> secrets) {
         Map<String, String> values = config == null ? Map.of() : config;
         List<String> problems = new ArrayList<>();
+        // settings that fall back to something safe are reported without switching the policy off
+        List<String> warnings = new ArrayList<>();
 
         Scope scope = scope(values.get(ENABLED_FOR), problems);
         String groupPath = values.getOrDefault(GROUP, "").trim();
@@ -62,9 +80,13 @@ public final class PolicySettings {
             problems.add("Self-service password reset is enabled for a selected group, but no group is selected.");
         }
         Set<MethodKind> methods = methods(values.getOrDefault(METHODS, DEFAULT_METHODS), problems);
+        Optional<TwilioSettings> twilio = twilio(values, secrets, methods, warnings);
         int required = methodsRequired(values.get(METHODS_REQUIRED), problems);
         long factors = Requirement.factors(methods);
-        if (!methods.isEmpty() && required > factors) {
+        if (methods.isEmpty() && !values.getOrDefault(METHODS, DEFAULT_METHODS).isBlank()) {
+            // every method named was unknown or needs a Twilio account that isn't configured
+            problems.add("None of the chosen verification methods is available.");
+        } else if (!methods.isEmpty() && required > factors) {
             // SMS and a call to the same mobile phone are one method, as in Entra
             problems.add("Number of methods required to reset (" + required + ") is more than the "
                     + factors + " distinct method(s) available.");
@@ -72,7 +94,7 @@ public final class PolicySettings {
         String rawHelpdesk = values.getOrDefault(HELPDESK, "");
         Optional<HelpdeskLink> helpdesk = HelpdeskLink.parse(rawHelpdesk);
         if (helpdesk.isEmpty() && !rawHelpdesk.isBlank()) {
-            problems.add("Helpdesk link must be a mailto: address or an https:// URL.");
+            warnings.add("Helpdesk link must be a mailto: address or an https:// URL.");
         }
         boolean captcha = bool(values.get(CAPTCHA), true, CAPTCHA, problems);
         Duration codeLifetime = codeLifetime(values.get(CODE_LIFETIME), problems);
@@ -80,11 +102,48 @@ public final class PolicySettings {
         boolean notifyUsers = bool(values.get(NOTIFY_USERS), true, NOTIFY_USERS, problems);
         boolean notifyAdmins = bool(values.get(NOTIFY_ADMINS), true, NOTIFY_ADMINS, problems);
         List<AdminRoleRef> adminRoles = adminRoles(values.get(ADMIN_ROLES), problems);
+        ThrottleSettings throttles = ThrottleSettings.parse(values);
+        warnings.addAll(throttles.problems());
+        QuestionSettings questions = QuestionSettings.parse(values);
+        if (methods.contains(MethodKind.SECURITY_QUESTIONS)) {
+            warnings.addAll(questions.problems());
+        }
 
-        boolean blocking = problems.stream().anyMatch(p -> !p.startsWith("Helpdesk"));
-        Scope effective = blocking ? Scope.NONE : scope;
+        Scope effective = problems.isEmpty() ? scope : Scope.NONE;
+        List<String> all = new ArrayList<>(problems);
+        all.addAll(warnings);
         return new Policy(effective, scope == Scope.SELECTED ? groupPath : "", methods, required, helpdesk,
-                captcha, codeLifetime, notifyUsers, notifyAdmins, adminRoles, problems);
+                captcha, codeLifetime, notifyUsers, notifyAdmins, adminRoles, throttles, questions, twilio, all);
+    }
+
+    /**
+     * Texts and calls need a working Twilio account. Without one the phone methods are taken out of the policy (and
+     * the realm's other methods go on working); calls also need a sender number, which a Messaging Service lacks.
+     */
+    private static Optional<TwilioSettings> twilio(Map<String, String> values, UnaryOperator<String> secrets,
+                                                   Set<MethodKind> methods, List<String> warnings) {
+        if (methods.stream().noneMatch(MethodKind::usesPhone)) {
+            return Optional.empty();
+        }
+        ParsedTwilioSettings parsed = TwilioSettings.parse(values, secrets);
+        if (!parsed.valid()) {
+            warnings.addAll(parsed.problems());
+            warnings.add("Text and voice methods are unavailable until Twilio is configured.");
+            methods.removeIf(MethodKind::usesPhone);
+            return Optional.empty();
+        }
+        boolean voice = methods.contains(MethodKind.MOBILE_VOICE) || methods.contains(MethodKind.OFFICE_VOICE);
+        if (voice && parsed.settings().orElseThrow().senderNumber().isEmpty()) {
+            warnings.add("Voice calls need a Twilio sender number; a Messaging Service SID only sends text "
+                    + "messages. Voice methods are unavailable.");
+            methods.remove(MethodKind.MOBILE_VOICE);
+            methods.remove(MethodKind.OFFICE_VOICE);
+        }
+        return parsed.settings();
+    }
+
+    private static String withoutVault(String stored) {
+        return stored.startsWith("${vault.") ? null : stored;
     }
 
     /**

@@ -46,6 +46,13 @@ public final class Throttles {
         return store.recordFailure(realm, settings.limit(ThrottleKind.FAILED_PROOF), user.getId(), clock.getAsLong());
     }
 
+    /** How many more wrong proofs the user may make before being blocked; shown as "n tries left". */
+    public int failedProofsLeft(UserModel user) {
+        Limit limit = settings.limit(ThrottleKind.FAILED_PROOF);
+        int used = store.count(realm, limit, Subjects.user(user.getId()), clock.getAsLong());
+        return Math.max(0, limit.max() - used);
+    }
+
     /** When the user's block ends, if the user is blocked from self-service password reset. */
     public Optional<Instant> blockedUntil(UserModel user) {
         return store.blockedUntil(realm, user.getId(), settings.limit(ThrottleKind.BLOCK).window(), clock.getAsLong());

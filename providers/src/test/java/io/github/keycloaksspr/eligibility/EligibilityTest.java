@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
-import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -16,10 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.keycloak.models.GroupModel;
 import org.keycloak.models.UserModel;
 
-import io.github.keycloaksspr.privilege.AdminRoleRef;
 import io.github.keycloaksspr.method.MethodKind;
 import io.github.keycloaksspr.method.Requirement;
 import io.github.keycloaksspr.policy.Policy;
+import io.github.keycloaksspr.policy.PolicySettings;
 import io.github.keycloaksspr.policy.Scope;
 
 class EligibilityTest {
@@ -149,8 +147,7 @@ class EligibilityTest {
     }
 
     private static Policy policy(Scope scope) {
-        return new Policy(scope, scope == Scope.SELECTED ? "/pilot" : "", Set.of(MethodKind.EMAIL), 1,
-                Optional.empty(), true, Duration.ofMinutes(5), true, true, AdminRoleRef.DEFAULTS, List.of());
+        return PolicySettings.parse(Map.of(PolicySettings.ENABLED_FOR, scope.name(), PolicySettings.GROUP, "/pilot"));
     }
 
     private static GroupModel group(String id, GroupModel parent) {

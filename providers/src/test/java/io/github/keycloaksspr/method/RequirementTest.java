@@ -15,7 +15,8 @@ class RequirementTest {
 
     private static final Policy ONE_OF_ALL = PolicySettings.parse(Map.of(PolicySettings.ENABLED_FOR, "ALL",
             PolicySettings.METHODS, "email##mobile-sms##mobile-voice##authenticator-app##security-questions",
-            PolicySettings.METHODS_REQUIRED, "1"));
+            PolicySettings.METHODS_REQUIRED, "1", "sspr.twilio.account-sid", "AC" + "0".repeat(31) + "1",
+            "sspr.twilio.auth-token", "token", "sspr.twilio.from", "+15005550006"));
 
     @Test
     @DisplayName("Given a user, then the realm's N and methods apply")

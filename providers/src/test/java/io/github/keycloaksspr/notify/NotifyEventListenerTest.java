@@ -15,8 +15,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 
 import jakarta.persistence.EntityManager;
@@ -40,11 +38,10 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.RealmProvider;
 import org.mockito.ArgumentCaptor;
 
-import io.github.keycloaksspr.privilege.AdminRoleRef;
 import io.github.keycloaksspr.audit.EventDetails;
 import io.github.keycloaksspr.notify.outbox.OutboxEntity;
 import io.github.keycloaksspr.policy.Policy;
-import io.github.keycloaksspr.policy.Scope;
+import io.github.keycloaksspr.policy.PolicySettings;
 
 /**
  * The listener's transactional contract, without a database: rows go through the request's own EntityManager (so
@@ -166,8 +163,9 @@ class NotifyEventListenerTest {
     }
 
     private void givenPolicy(boolean users, boolean admins) {
-        Policy policy = new Policy(Scope.ALL, "", Set.of(), 1, Optional.empty(), true,
-                Duration.ofMinutes(5), users, admins, AdminRoleRef.DEFAULTS, List.of());
+        Policy policy = PolicySettings.parse(Map.of(PolicySettings.ENABLED_FOR, "ALL",
+                PolicySettings.NOTIFY_USERS, Boolean.toString(users), PolicySettings.NOTIFY_ADMINS,
+                Boolean.toString(admins)));
         when(session.getAttribute("sspr.policy.realm-1", Policy.class)).thenReturn(policy);
     }
 

@@ -2,6 +2,7 @@ package io.github.keycloaksspr.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.HashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.DisplayName;
@@ -76,15 +77,70 @@ class PolicySettingsTest {
     @Test
     @DisplayName("Given N=2 with SMS and a call to the same mobile phone, then that is one method and fails closed")
     void samePhoneTwiceIsOneMethod() {
-        Policy policy = PolicySettings.parse(Map.of(PolicySettings.ENABLED_FOR, "ALL",
+        Map<String, String> samePhone = new HashMap<>(TWILIO);
+        samePhone.putAll(Map.of(PolicySettings.ENABLED_FOR, "ALL",
                 PolicySettings.METHODS, "mobile-sms##mobile-voice", PolicySettings.METHODS_REQUIRED, "2"));
+        Policy policy = PolicySettings.parse(samePhone);
         assertThat(policy.scope()).isEqualTo(Scope.NONE);
+        assertThat(policy.problems()).anyMatch(p -> p.contains("more than the 1 distinct method"));
 
-        Policy valid = PolicySettings.parse(Map.of(PolicySettings.ENABLED_FOR, "ALL",
+        Map<String, String> config = new HashMap<>(TWILIO);
+        config.putAll(Map.of(PolicySettings.ENABLED_FOR, "ALL",
                 PolicySettings.METHODS, "mobile-sms##authenticator-app", PolicySettings.METHODS_REQUIRED, "2"));
-        assertThat(valid.valid()).isTrue();
+        Policy valid = PolicySettings.parse(config);
+        assertThat(valid.problems()).isEmpty();
         assertThat(valid.methodsRequired()).isEqualTo(2);
+        assertThat(valid.twilio()).isPresent();
     }
+
+    @Test
+    @DisplayName("Given phone methods without a Twilio account, then they are taken out and the other methods work")
+    void phoneMethodsNeedTwilio() {
+        Policy policy = PolicySettings.parse(Map.of(PolicySettings.ENABLED_FOR, "ALL",
+                PolicySettings.METHODS, "email##mobile-sms##office-voice"));
+
+        assertThat(policy.scope()).isEqualTo(Scope.ALL);
+        assertThat(policy.methods()).containsExactly(MethodKind.EMAIL);
+        assertThat(policy.problems()).anyMatch(p -> p.contains("until Twilio is configured"));
+
+        Policy phonesOnly = PolicySettings.parse(Map.of(PolicySettings.ENABLED_FOR, "ALL",
+                PolicySettings.METHODS, "mobile-sms"));
+        assertThat(phonesOnly.scope()).isEqualTo(Scope.NONE);
+        assertThat(phonesOnly.problems()).anyMatch(p -> p.contains("None of the chosen verification methods"));
+    }
+
+    @Test
+    @DisplayName("Given a Messaging Service as sender, then texts work and calls are taken out")
+    void messagingServiceCannotCall() {
+        Map<String, String> config = new HashMap<>(TWILIO);
+        config.put("sspr.twilio.from", "MG" + "0".repeat(32));
+        config.put(PolicySettings.ENABLED_FOR, "ALL");
+        config.put(PolicySettings.METHODS, "mobile-sms##mobile-voice##office-voice");
+
+        Policy policy = PolicySettings.parse(config);
+
+        assertThat(policy.methods()).containsExactly(MethodKind.MOBILE_SMS);
+        assertThat(policy.problems()).anyMatch(p -> p.contains("Voice methods are unavailable"));
+    }
+
+    @Test
+    @DisplayName("Given the Twilio token as a vault reference, then it is resolved through the given resolver")
+    void vaultToken() {
+        Map<String, String> config = new HashMap<>(TWILIO);
+        config.put("sspr.twilio.auth-token", "${vault.twilio_token}");
+        config.put(PolicySettings.ENABLED_FOR, "ALL");
+        config.put(PolicySettings.METHODS, "mobile-sms");
+
+        assertThat(PolicySettings.parse(config).twilio()).isEmpty();
+        Policy resolved = PolicySettings.parse(config,
+                stored -> stored.equals("${vault.twilio_token}") ? "from-the-vault" : stored);
+        assertThat(resolved.twilio().orElseThrow().authToken()).isEqualTo("from-the-vault");
+    }
+
+    static final Map<String, String> TWILIO = Map.of(
+            "sspr.twilio.account-sid", "AC" + "0".repeat(31) + "1",
+            "sspr.twilio.auth-token", "token",
+            "sspr.twilio.from", "+15005550006");
 
     @Test
     @DisplayName("Given a methods-required value outside 1..2, then the policy fails closed")

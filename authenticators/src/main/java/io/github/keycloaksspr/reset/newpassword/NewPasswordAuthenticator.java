@@ -33,6 +33,7 @@ import io.github.keycloaksspr.eligibility.EligibilityReason;
 import io.github.keycloaksspr.method.Requirement;
 import io.github.keycloaksspr.policy.Policy;
 import io.github.keycloaksspr.policy.PolicyResolver;
+import io.github.keycloaksspr.throttle.Throttles;
 import io.github.keycloaksspr.reset.eligibility.RefusalPage;
 import io.github.keycloaksspr.audit.EventDetails;
 import io.github.keycloaksspr.reset.support.FlowAudit;
@@ -114,6 +115,8 @@ final class NewPasswordAuthenticator extends ResetStep {
             return;
         }
         user.removeRequiredAction(UserModel.RequiredAction.UPDATE_PASSWORD);
+        // Entra: a successful reset starts the user's counters afresh; in this transaction, so only if it commits
+        Throttles.of(context.getSession(), context.getRealm(), policy.throttles()).clearAfterReset(user);
         signOutEverywhere(context, user);
         context.getAuthenticationSession().setAuthNote(ResetNotes.DONE, "true");
         recordSuccess(context, user);

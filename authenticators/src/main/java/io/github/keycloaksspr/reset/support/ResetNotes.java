@@ -16,8 +16,6 @@ public final class ResetNotes {
     public static final String PROVEN = "sspr.verify.proven";
     /** The account the proven methods were proven for. */
     public static final String PROVEN_USER = "sspr.verify.proven-user";
-    /** Wrong proofs in this flow. */
-    public static final String FAILURES = "sspr.verify.failures";
     /** Set once the new password is saved, so a replayed form only shows the success page. */
     public static final String DONE = "sspr.done";
 

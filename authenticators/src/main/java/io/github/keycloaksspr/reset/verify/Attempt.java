@@ -18,6 +18,7 @@ import io.github.keycloaksspr.method.Requirement;
 import io.github.keycloaksspr.policy.Policy;
 import io.github.keycloaksspr.policy.PolicyResolver;
 import io.github.keycloaksspr.reset.support.ResetPages;
+import io.github.keycloaksspr.throttle.Throttles;
 
 /**
  * One request's view of a verification: the policy, what this account must prove, what it holds and what it has
@@ -32,6 +33,7 @@ final class Attempt {
     private final Requirement requirement;
     private final VerificationState state;
     private final Map<MethodKind, Registration> usable;
+    private final Throttles throttles;
 
     private Attempt(AuthenticationFlowContext context, Policy policy, Requirement requirement,
                     VerificationState state, Map<MethodKind, Registration> usable) {
@@ -40,6 +42,7 @@ final class Attempt {
         this.requirement = requirement;
         this.state = state;
         this.usable = usable;
+        this.throttles = Throttles.of(context.getSession(), context.getRealm(), policy.throttles());
     }
 
     static Attempt of(AuthenticationFlowContext context, ProofMethods methods) {
@@ -65,6 +68,10 @@ final class Attempt {
         return state;
     }
 
+    Throttles throttles() {
+        return throttles;
+    }
+
     Requirement requirement() {
         return requirement;
     }
@@ -88,7 +95,7 @@ final class Attempt {
         if (!remaining().contains(kind)) {
             return Optional.empty();
         }
-        return Optional.of(new Proof(context, policy, requirement, state, usable.get(kind)));
+        return Optional.of(new Proof(context, policy, requirement, state, usable.get(kind), throttles));
     }
 
     Response methodsPage(PageMessage message) {

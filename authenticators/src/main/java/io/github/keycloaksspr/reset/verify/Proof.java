@@ -11,6 +11,7 @@ import io.github.keycloaksspr.method.Requirement;
 import io.github.keycloaksspr.policy.Policy;
 import io.github.keycloaksspr.reset.support.Forms;
 import io.github.keycloaksspr.reset.support.ResetPages;
+import io.github.keycloaksspr.throttle.Throttles;
 
 /**
  * What a {@link ProofMethod} works with during one request: the flow, the policy, this account's requirement and
@@ -23,14 +24,25 @@ final class Proof {
     private final Requirement requirement;
     private final VerificationState state;
     private final Registration registration;
+    private final Throttles throttles;
 
     Proof(AuthenticationFlowContext context, Policy policy, Requirement requirement, VerificationState state,
-          Registration registration) {
+          Registration registration, Throttles throttles) {
         this.context = context;
         this.policy = policy;
         this.requirement = requirement;
         this.state = state;
         this.registration = registration;
+        this.throttles = throttles;
+    }
+
+    Throttles throttles() {
+        return throttles;
+    }
+
+    /** The client's address as Keycloak sees it (behind a proxy, as the proxy settings make it). */
+    String clientAddress() {
+        return context.getConnection() == null ? null : context.getConnection().getRemoteAddr();
     }
 
     AuthenticationFlowContext context() {

@@ -23,6 +23,11 @@ interface ProofMethod {
     /** The page asking for the proof, with {@code notice} (a message key, or null) as its info line. */
     Response page(Proof proof, PageMessage message);
 
+    /** What the page says after a wrong proof, with {@code triesLeft} before the account is blocked. */
+    default PageMessage wrongProofMessage(int triesLeft) {
+        return PageMessage.fieldError(CodeMethod.CODE, "ssprCodeInvalid", triesLeft);
+    }
+
     /** Whether "send a new code" makes sense for this method. */
     default boolean resendable() {
         return false;

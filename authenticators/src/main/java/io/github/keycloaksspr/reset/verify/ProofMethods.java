@@ -15,8 +15,15 @@ final class ProofMethods {
     private final Map<MethodKind, ProofMethod> methods = new EnumMap<>(MethodKind.class);
 
     ProofMethods() {
-        add(new CodeMethod(MethodKind.EMAIL, EMAIL_CODE_DIGITS, new EmailDelivery(), SendLimits.NONE));
+        add(new CodeMethod(MethodKind.EMAIL, EMAIL_CODE_DIGITS, new EmailDelivery(), SendLimits.EMAIL));
+        add(new CodeMethod(MethodKind.MOBILE_SMS, PHONE_CODE_DIGITS, new PhoneDelivery(PhoneDelivery.Channel.SMS),
+                SendLimits.PHONE));
+        add(new CodeMethod(MethodKind.MOBILE_VOICE, PHONE_CODE_DIGITS,
+                new PhoneDelivery(PhoneDelivery.Channel.VOICE), SendLimits.PHONE));
+        add(new CodeMethod(MethodKind.OFFICE_VOICE, PHONE_CODE_DIGITS,
+                new PhoneDelivery(PhoneDelivery.Channel.VOICE), SendLimits.PHONE));
         add(new AuthenticatorAppMethod());
+        add(new SecurityQuestionsMethod());
     }
 
     private void add(ProofMethod method) {

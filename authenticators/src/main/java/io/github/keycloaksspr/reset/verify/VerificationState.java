@@ -16,7 +16,7 @@ import io.github.keycloaksspr.reset.support.ResetNotes;
 
 /**
  * The N-of-M state machine's memory, kept in authentication-session notes so a flow started on one node can
- * finish on another: which methods were proven and for which account, how many proofs failed, the pending code,
+ * finish on another: which methods were proven and for which account, the pending code,
  * which proof is pending, and when each method last sent a code.
  */
 public final class VerificationState {
@@ -77,20 +77,7 @@ public final class VerificationState {
                 proven.stream().map(MethodKind::id).collect(Collectors.joining(",")));
     }
 
-    int failures() {
-        String stored = authSession.getAuthNote(ResetNotes.FAILURES);
-        try {
-            return stored == null ? 0 : Integer.parseInt(stored);
-        } catch (NumberFormatException e) {
-            return 0;
-        }
-    }
 
-    int recordFailure() {
-        int failures = failures() + 1;
-        authSession.setAuthNote(ResetNotes.FAILURES, Integer.toString(failures));
-        return failures;
-    }
 
     Optional<OneTimeCode> pendingCode() {
         return OneTimeCode.fromNotes(authSession::getAuthNote);
@@ -124,7 +111,6 @@ public final class VerificationState {
         clearPending();
         authSession.removeAuthNote(ResetNotes.PROVEN);
         authSession.removeAuthNote(ResetNotes.PROVEN_USER);
-        authSession.removeAuthNote(ResetNotes.FAILURES);
         Arrays.stream(MethodKind.values()).forEach(kind -> authSession.removeAuthNote(SENT_PREFIX + kind.id()));
     }
 }

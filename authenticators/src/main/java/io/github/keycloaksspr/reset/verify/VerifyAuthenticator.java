@@ -34,7 +34,6 @@ final class VerifyAuthenticator extends ResetStep {
 
     static final String ACTION = "sspr-action";
     static final String METHOD = "sspr-method";
-    static final int MAX_FAILURES = 5;
 
     private final ProofMethods methods;
 
@@ -49,15 +48,22 @@ final class VerifyAuthenticator extends ResetStep {
             context.success();
             return;
         }
+        if (blocked(attempt)) {
+            return;
+        }
         context.challenge(attempt.methodsPage(PageMessage.NONE));
     }
 
     @Override
     public void action(AuthenticationFlowContext context) {
         Attempt attempt = Attempt.of(context, methods);
+        // checked on every post: the block may have started in another tab or on another node
+        if (blocked(attempt)) {
+            return;
+        }
         switch (Forms.field(context, ACTION, 16)) {
             case "choose" -> choose(attempt, Forms.field(context, METHOD, 32));
-            case "verify" -> verify(attempt);
+            case "verify", "answer" -> verify(attempt);
             case "resend" -> resend(attempt);
             default -> {
                 // "use another method", or a form this step does not know: back to the list
@@ -65,6 +71,24 @@ final class VerifyAuthenticator extends ResetStep {
                 context.challenge(attempt.methodsPage(PageMessage.NONE));
             }
         }
+    }
+
+    /** A blocked account gets nothing here until the block ends: the flow starts over with a notice. */
+    private static boolean blocked(Attempt attempt) {
+        if (!attempt.throttles().isBlocked(attempt.user())) {
+            return false;
+        }
+        AuthenticationFlowContext context = attempt.context();
+        FlowAudit.of(context).gateFailed(FlowGate.METHOD_VERIFIED, attempt.user(), null,
+                FailureReason.BLOCKED.code());
+        context.getEvent().clone().user(attempt.user()).detail(EventDetails.REASON, FailureReason.BLOCKED.code())
+                .error(Errors.USER_TEMPORARILY_DISABLED);
+        restart(context, "ssprBlocked");
+        return true;
+    }
+
+    private static void restart(AuthenticationFlowContext context, String notice) {
+        context.resetFlow(() -> context.getAuthenticationSession().setAuthNote(ResetNotes.NOTICE, notice));
     }
 
     private void choose(Attempt attempt, String methodId) {
@@ -135,6 +159,16 @@ final class VerifyAuthenticator extends ResetStep {
             return;
         }
         ProofMethod method = methods.get(proof.get().registration().kind());
+        if (method.countsTries() && !attempt.throttles().tryCodeTry(attempt.user(), method.kind())) {
+            // Entra's "5 code tries per hour per method": this method rests, the others stay open
+            attempt.state().clearPending();
+            FlowAudit.of(context).gateFailed(FlowGate.METHOD_VERIFIED, attempt.user(), method.kind().id(),
+                    FailureReason.THROTTLED.code());
+            context.getEvent().clone().user(attempt.user()).detail(EventDetails.METHOD, method.kind().id())
+                    .detail(EventDetails.REASON, FailureReason.THROTTLED.code()).error(Errors.ACCESS_DENIED);
+            context.challenge(attempt.methodsPage(PageMessage.error("ssprTooManyTries")));
+            return;
+        }
         switch (method.check(proof.get())) {
             case MATCH -> proven(attempt, method);
             case EXPIRED -> expired(attempt, proof.get(), method);
@@ -170,21 +204,23 @@ final class VerifyAuthenticator extends ResetStep {
         AuthenticationFlowContext context = attempt.context();
         UserModel user = context.getUser();
         String methodId = method.kind().id();
-        int failures = attempt.state().recordFailure();
+        String reason = method.kind() == MethodKind.SECURITY_QUESTIONS ? FailureReason.WRONG_ANSWER.code()
+                : FailureReason.INVALID_CODE.code();
+        boolean blockedNow = attempt.throttles().recordFailedProof(user);
         context.getEvent().clone().user(user).detail(EventDetails.METHOD, methodId).error(Errors.INVALID_CODE);
-        if (failures >= MAX_FAILURES) {
+        if (blockedNow) {
             FlowAudit.of(context).gateFailed(FlowGate.METHOD_VERIFIED, user, methodId,
+                    FailureReason.TOO_MANY_ATTEMPTS.code());
+            FlowAudit.of(context).activity(AuditActivity.BLOCKED, user, methodId, AuditResult.FAILURE,
                     FailureReason.TOO_MANY_ATTEMPTS.code());
             FlowAudit.of(context).activity(AuditActivity.RESET_PASSWORD_SELF_SERVICE, user, methodId,
                     AuditResult.FAILURE, FailureReason.TOO_MANY_ATTEMPTS.code());
             recordBruteForceFailure(context, user);
-            context.resetFlow(() -> context.getAuthenticationSession()
-                    .setAuthNote(ResetNotes.NOTICE, "ssprTooManyAttempts"));
+            restart(context, "ssprBlocked");
             return;
         }
-        FlowAudit.of(context).gateFailed(FlowGate.METHOD_VERIFIED, user, methodId, FailureReason.INVALID_CODE.code());
-        Response response = method.page(proof,
-                PageMessage.fieldError(CodeMethod.CODE, "ssprCodeInvalid", MAX_FAILURES - failures));
+        FlowAudit.of(context).gateFailed(FlowGate.METHOD_VERIFIED, user, methodId, reason);
+        Response response = method.page(proof, method.wrongProofMessage(attempt.throttles().failedProofsLeft(user)));
         // failureChallenge is what hands the failure to Keycloak's brute-force protector
         context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS, response);
     }

@@ -38,11 +38,10 @@ class VerificationStateTest {
     }
 
     @Test
-    @DisplayName("Given a new flow, then nothing is proven, no code is pending and there were no failures")
+    @DisplayName("Given a new flow, then nothing is proven, no code is pending and nothing else was recorded")
     void fresh() {
         assertThat(state.proven("u1")).isEmpty();
         assertThat(state.pendingCode()).isEmpty();
-        assertThat(state.failures()).isZero();
     }
 
     @Test
@@ -74,10 +73,9 @@ class VerificationStateTest {
     }
 
     @Test
-    @DisplayName("Given the user starts over, then proofs, failures, the pending code and send times are forgotten")
+    @DisplayName("Given the user starts over, then proofs, the pending code and send times are forgotten")
     void clear() {
         state.prove(MethodKind.EMAIL, "u1");
-        state.recordFailure();
         state.storeCode(OneTimeCode.issue("email", 8, Duration.ofMinutes(5), 1000L, KEY).stored(), 1000L);
 
         state.clear();
@@ -98,14 +96,6 @@ class VerificationStateTest {
         assertThat(CodeMethod.secondsToWait(0L, 31_000L)).isZero();
     }
 
-    @Test
-    @DisplayName("Given failures, then they count up, and a corrupted counter reads as zero")
-    void failures() {
-        assertThat(state.recordFailure()).isEqualTo(1);
-        assertThat(state.recordFailure()).isEqualTo(2);
-        notes.put("sspr.verify.failures", "many");
-        assertThat(state.failures()).isZero();
-    }
 
     @Test
     @DisplayName("Given a stored code, then it reads back, and clearing it leaves no code note behind")
