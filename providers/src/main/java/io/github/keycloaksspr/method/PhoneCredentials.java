@@ -3,6 +3,8 @@ package io.github.keycloaksspr.method;
 import java.io.IOException;
 import java.util.Optional;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
 import org.jboss.logging.Logger;
 import org.keycloak.credential.CredentialModel;
 import org.keycloak.models.UserModel;
@@ -42,12 +44,22 @@ public final class PhoneCredentials {
     }
 
     private static Optional<RegisteredPhone> read(CredentialModel credential, String type) {
+        Optional<PhoneNumber> number = parse(credential.getCredentialData());
+        if (number.isEmpty()) {
+            LOG.warnf("Ignoring unreadable %s credential %s", type, credential.getId());
+        }
+        return number.map(phone -> new RegisteredPhone(credential.getId(), phone));
+    }
+
+    /** The phone in a credential's data, if it is one: E.164 and an extension of digits. */
+    static Optional<PhoneNumber> parse(String credentialData) {
+        if (credentialData == null) {
+            return Optional.empty();
+        }
         try {
-            StoredPhone stored = JsonSerialization.readValue(credential.getCredentialData(), StoredPhone.class);
-            return Optional.of(new RegisteredPhone(credential.getId(),
-                    new PhoneNumber(stored.number, stored.extension)));
+            StoredPhone stored = JsonSerialization.readValue(credentialData, StoredPhone.class);
+            return Optional.of(new PhoneNumber(stored.number, stored.extension));
         } catch (IOException | RuntimeException e) {
-            LOG.warnf("Ignoring unreadable %s credential %s: %s", type, credential.getId(), e.getClass().getName());
             return Optional.empty();
         }
     }
@@ -61,6 +73,7 @@ public final class PhoneCredentials {
     }
 
     /** The stored JSON; a plain class so Keycloak's Jackson reads it without extra modules. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
     static final class StoredPhone {
         public String number;
         public String extension;

@@ -178,7 +178,7 @@ final class MethodsIT {
         Page newPassword = answer(wrong, ANSWERS);
         assertThat(newPassword.document().selectFirst("#sspr-new-password-form")).as(newPassword.text()).isNotNull();
         List<AuditRecord> records = admin.audit(one.name(), AuditQuery.all().withUserId(one.userId("asker")));
-        assertThat(records).anyMatch(r -> "security-questions".equals(r.method()) && "wrong_answer".equals(r.reason()));
+        assertThat(records).anyMatch(r -> "security-questions".equals(r.method()) && "wrong_answer".equals(r.failureReason()));
     }
 
     @Test
@@ -203,7 +203,7 @@ final class MethodsIT {
             System.out.printf("[twilio] %s answered the user in %d ms%n", failure.getKey(), millis);
         }
         List<String> reasons = admin.audit(one.name(), AuditQuery.all().withUserId(one.userId("unlucky"))).stream()
-                .map(AuditRecord::reason).filter(r -> r != null && r.startsWith("send_failed")).toList();
+                .map(AuditRecord::failureReason).filter(r -> r != null && r.startsWith("send_failed")).toList();
         assertThat(reasons).contains("send_failed:21211", "send_failed:20429", "send_failed:http-503",
                 "send_failed:timeout");
     }
