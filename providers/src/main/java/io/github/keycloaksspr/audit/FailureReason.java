@@ -13,6 +13,9 @@ public enum FailureReason {
     TOO_MANY_ATTEMPTS,
     PASSWORD_POLICY,
     UPDATE_REFUSED,
+    DIRECTORY_POLICY,
+    UNLOCK_FAILED,
+    ACCOUNT_DISABLED,
     NO_PROOF;
 
     /** The stable lower-case code stored in records, e.g. {@code invalid_code}. */

@@ -22,11 +22,14 @@ import io.github.keycloaksspr.privilege.AdminRoleRef;
  * @param notifyUsers     whether a user gets a mail after any reset of their password
  * @param notifyAdmins    whether every other admin gets a mail when an admin account resets through SSPR
  * @param adminRoles      the roles that make an account an admin: two methods, never security questions
+ * @param writeback       whether directory-federated users may reset, their new password written to the directory
+ * @param unlock          whether a locked user may, after verification, unlock the account without a new password
  * @param problems        what was wrong with the stored settings; the policy above already falls back safely
  */
 public record Policy(Scope scope, String groupPath, Set<MethodKind> methods, int methodsRequired,
                      Optional<HelpdeskLink> helpdesk, boolean captcha, Duration codeLifetime,
                      boolean notifyUsers, boolean notifyAdmins, List<AdminRoleRef> adminRoles,
+                     boolean writeback, boolean unlock,
                      List<String> problems) {
 
     public Policy {
@@ -40,7 +43,7 @@ public record Policy(Scope scope, String groupPath, Set<MethodKind> methods, int
         List<String> more = new ArrayList<>(problems);
         more.add(problem);
         return new Policy(Scope.NONE, groupPath, methods, methodsRequired, helpdesk, captcha, codeLifetime,
-                notifyUsers, notifyAdmins, adminRoles, more);
+                notifyUsers, notifyAdmins, adminRoles, writeback, unlock, more);
     }
 
     public boolean valid() {

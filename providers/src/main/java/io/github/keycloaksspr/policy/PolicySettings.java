@@ -34,6 +34,8 @@ public final class PolicySettings {
     public static final String NOTIFY_USERS = "sspr.notify-users";
     public static final String NOTIFY_ADMINS = "sspr.notify-admins";
     public static final String ADMIN_ROLES = "sspr.admin-roles";
+    public static final String WRITEBACK = "sspr.writeback";
+    public static final String UNLOCK = "sspr.unlock";
 
     static final Scope DEFAULT_SCOPE = Scope.NONE;
     static final String DEFAULT_METHODS = MethodKind.EMAIL.id();
@@ -77,11 +79,15 @@ public final class PolicySettings {
         boolean notifyUsers = bool(values.get(NOTIFY_USERS), true, NOTIFY_USERS, problems);
         boolean notifyAdmins = bool(values.get(NOTIFY_ADMINS), true, NOTIFY_ADMINS, problems);
         List<AdminRoleRef> adminRoles = adminRoles(values.get(ADMIN_ROLES), problems);
+        // on: a realm that federates a directory WRITABLE has already chosen to let Keycloak change its passwords
+        boolean writeback = bool(values.get(WRITEBACK), true, WRITEBACK, problems);
+        // off, as in Entra: unlocking keeps a password someone may have been guessing, so an admin opts in
+        boolean unlock = bool(values.get(UNLOCK), false, UNLOCK, problems);
 
         boolean blocking = problems.stream().anyMatch(p -> !p.startsWith("Helpdesk"));
         Scope effective = blocking ? Scope.NONE : scope;
         return new Policy(effective, scope == Scope.SELECTED ? groupPath : "", methods, required, helpdesk,
-                captcha, codeLifetime, notifyUsers, notifyAdmins, adminRoles, problems);
+                captcha, codeLifetime, notifyUsers, notifyAdmins, adminRoles, writeback, unlock, problems);
     }
 
     /**

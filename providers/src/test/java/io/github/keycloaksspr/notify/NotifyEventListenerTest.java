@@ -167,7 +167,7 @@ class NotifyEventListenerTest {
 
     private void givenPolicy(boolean users, boolean admins) {
         Policy policy = new Policy(Scope.ALL, "", Set.of(), 1, Optional.empty(), true,
-                Duration.ofMinutes(5), users, admins, AdminRoleRef.DEFAULTS, List.of());
+                Duration.ofMinutes(5), users, admins, AdminRoleRef.DEFAULTS, true, false, List.of());
         when(session.getAttribute("sspr.policy.realm-1", Policy.class)).thenReturn(policy);
     }
 
