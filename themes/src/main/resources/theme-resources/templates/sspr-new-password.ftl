@@ -10,6 +10,9 @@
         <!-- template: sspr-new-password.ftl -->
         <form id="sspr-new-password-form" class="${properties.kcFormClass!}" action="${url.loginAction}" method="post" novalidate="novalidate">
             <p class="${properties.kcInputHelperTextItemTextClass!}">${msg("ssprNewPasswordIntro")}</p>
+            <#if ssprDirectoryRules!false>
+                <p id="sspr-directory-rules" class="${properties.kcInputHelperTextItemTextClass!}">${msg("ssprDirectoryRulesApply")}</p>
+            </#if>
             <@field.password name="password-new" label=msg("passwordNew") fieldName="password" autocomplete="new-password" autofocus=true />
             <@field.password name="password-confirm" label=msg("passwordConfirm") autocomplete="new-password" />
             <@buttons.actionGroup>

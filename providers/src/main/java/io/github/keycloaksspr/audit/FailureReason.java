@@ -16,6 +16,9 @@ public enum FailureReason {
     WRONG_ANSWER,
     PASSWORD_POLICY,
     UPDATE_REFUSED,
+    DIRECTORY_POLICY,
+    UNLOCK_FAILED,
+    ACCOUNT_DISABLED,
     NO_PROOF;
 
     /** The stable lower-case code stored in records, e.g. {@code invalid_code}. */

@@ -1,6 +1,8 @@
 package io.github.keycloaksspr.eligibility;
 
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 import org.keycloak.models.GroupModel;
@@ -9,21 +11,29 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 
+import io.github.keycloaksspr.directory.FederationLink;
 import io.github.keycloaksspr.method.MethodKind;
 import io.github.keycloaksspr.method.RegisteredMethods;
 import io.github.keycloaksspr.method.Requirement;
 import io.github.keycloaksspr.policy.Policy;
+import io.github.keycloaksspr.privilege.AdminAccounts;
 
-/** Entra's checks, in Entra's order: does the account exist and work, is it in scope, has it registered enough. */
+/**
+ * Entra's checks, in Entra's order: does the account exist and work, is it in scope, has it registered enough, and,
+ * for a directory-federated account, is it an admin, can its new password reach the directory.
+ */
 public final class Eligibility {
 
     private Eligibility() {
     }
 
     public static EligibilityReason decide(KeycloakSession session, RealmModel realm, Policy policy, UserModel user) {
-        return decide(policy, user, () -> KeycloakModelUtils.findGroupByPath(session, realm, policy.groupPath()),
+        EligibilityReason reason = decide(policy, user,
+                () -> KeycloakModelUtils.findGroupByPath(session, realm, policy.groupPath()),
                 () -> RegisteredMethods.of(session, realm, user, policy).keySet(),
                 () -> Requirement.of(session, realm, policy, user));
+        return reason != EligibilityReason.ELIGIBLE ? reason : onPremises(policy, FederationLink.of(realm, user),
+                () -> new AdminAccounts(session, realm, policy.adminRoles()).isAdmin(user));
     }
 
     /**
@@ -56,5 +66,19 @@ public final class Eligibility {
                 yield group != null && GroupMembership.isMemberOrNestedMember(user, group);
             }
         };
+    }
+
+    /** The checks for an account whose password a directory manages; a Keycloak-only account passes them all. */
+    static EligibilityReason onPremises(Policy policy, Optional<FederationLink> link, BooleanSupplier admin) {
+        if (link.isEmpty()) {
+            return EligibilityReason.ELIGIBLE;
+        }
+        if (admin.getAsBoolean()) {
+            return EligibilityReason.FEDERATED_ADMIN;
+        }
+        if (!policy.writeback() || !link.get().writesBack()) {
+            return EligibilityReason.PASSWORD_MANAGED_ON_PREMISES;
+        }
+        return EligibilityReason.ELIGIBLE;
     }
 }

@@ -9,7 +9,11 @@ public enum EligibilityReason {
     USER_NOT_FOUND("user_not_found"),
     USER_DISABLED("user_disabled"),
     NOT_ENABLED("not_enabled_for_sspr"),
-    NOT_REGISTERED("not_registered");
+    NOT_REGISTERED("not_registered"),
+    /** A directory-federated admin: Entra never lets on-premises admin accounts reset themselves. */
+    FEDERATED_ADMIN("federated_admin"),
+    /** A directory-federated account whose new password could not reach the directory. */
+    PASSWORD_MANAGED_ON_PREMISES("password_managed_on_premises");
 
     private final String code;
 

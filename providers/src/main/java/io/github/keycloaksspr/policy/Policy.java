@@ -28,12 +28,15 @@ import io.github.keycloaksspr.twilio.TwilioSettings;
  * @param throttles       the attempt caps and send limits, Entra's figures unless an admin changed them
  * @param questions       how many security questions users register and answer, and the admin's own questions
  * @param twilio          the Twilio account texts and calls go through; empty when no phone method is usable
+ * @param writeback       whether directory-federated users may reset, their new password written to the directory
+ * @param unlock          whether a locked user may, after verification, unlock the account without a new password
  * @param problems        what was wrong with the stored settings; the policy above already falls back safely
  */
 public record Policy(Scope scope, String groupPath, Set<MethodKind> methods, int methodsRequired,
                      Optional<HelpdeskLink> helpdesk, boolean captcha, Duration codeLifetime,
                      boolean notifyUsers, boolean notifyAdmins, List<AdminRoleRef> adminRoles,
                      ThrottleSettings throttles, QuestionSettings questions, Optional<TwilioSettings> twilio,
+                     boolean writeback, boolean unlock,
                      List<String> problems) {
 
     public Policy {
@@ -47,7 +50,7 @@ public record Policy(Scope scope, String groupPath, Set<MethodKind> methods, int
         List<String> more = new ArrayList<>(problems);
         more.add(problem);
         return new Policy(Scope.NONE, groupPath, methods, methodsRequired, helpdesk, captcha, codeLifetime,
-                notifyUsers, notifyAdmins, adminRoles, throttles, questions, twilio, more);
+                notifyUsers, notifyAdmins, adminRoles, throttles, questions, twilio, writeback, unlock, more);
     }
 
     public boolean valid() {

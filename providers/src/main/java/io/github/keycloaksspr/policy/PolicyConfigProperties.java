@@ -101,6 +101,22 @@ public final class PolicyConfigProperties {
                 .type(ProviderConfigProperty.MULTIVALUED_STRING_TYPE)
                 .defaultValue(PolicySettings.DEFAULT_ADMIN_ROLES)
                 .add()
+                .property().name(PolicySettings.WRITEBACK)
+                .label("Write back passwords to on-premises directory")
+                .helpText("Users federated from LDAP or Active Directory reset here and the new password is written to "
+                        + "the directory at once, under the directory's own password policy. Needs the user federation "
+                        + "in edit mode WRITABLE (and LDAPS for Active Directory). Off, or with READ_ONLY or UNSYNCED "
+                        + "federation, these users are sent to the helpdesk. Federated admins can never reset here.")
+                .type(ProviderConfigProperty.BOOLEAN_TYPE)
+                .defaultValue("true")
+                .add()
+                .property().name(PolicySettings.UNLOCK)
+                .label("Allow users to unlock account without resetting password")
+                .helpText("After proving who they are, a locked-out user may choose to unlock the account and keep "
+                        + "the current password instead of choosing a new one. A reset always unlocks too.")
+                .type(ProviderConfigProperty.BOOLEAN_TYPE)
+                .defaultValue("false")
+                .add()
                 .build();
     }
 }

@@ -40,6 +40,8 @@ public final class PolicySettings {
     public static final String NOTIFY_USERS = "sspr.notify-users";
     public static final String NOTIFY_ADMINS = "sspr.notify-admins";
     public static final String ADMIN_ROLES = "sspr.admin-roles";
+    public static final String WRITEBACK = "sspr.writeback";
+    public static final String UNLOCK = "sspr.unlock";
 
     static final Scope DEFAULT_SCOPE = Scope.NONE;
     static final String DEFAULT_METHODS = MethodKind.EMAIL.id();
@@ -102,6 +104,10 @@ public final class PolicySettings {
         boolean notifyUsers = bool(values.get(NOTIFY_USERS), true, NOTIFY_USERS, problems);
         boolean notifyAdmins = bool(values.get(NOTIFY_ADMINS), true, NOTIFY_ADMINS, problems);
         List<AdminRoleRef> adminRoles = adminRoles(values.get(ADMIN_ROLES), problems);
+        // on: a realm that federates a directory WRITABLE has already chosen to let Keycloak change its passwords
+        boolean writeback = bool(values.get(WRITEBACK), true, WRITEBACK, problems);
+        // off, as in Entra: unlocking keeps a password someone may have been guessing, so an admin opts in
+        boolean unlock = bool(values.get(UNLOCK), false, UNLOCK, problems);
         ThrottleSettings throttles = ThrottleSettings.parse(values);
         warnings.addAll(throttles.problems());
         QuestionSettings questions = QuestionSettings.parse(values);
@@ -113,7 +119,7 @@ public final class PolicySettings {
         List<String> all = new ArrayList<>(problems);
         all.addAll(warnings);
         return new Policy(effective, scope == Scope.SELECTED ? groupPath : "", methods, required, helpdesk,
-                captcha, codeLifetime, notifyUsers, notifyAdmins, adminRoles, throttles, questions, twilio, all);
+                captcha, codeLifetime, notifyUsers, notifyAdmins, adminRoles, throttles, questions, twilio, writeback, unlock, all);
     }
 
     /**

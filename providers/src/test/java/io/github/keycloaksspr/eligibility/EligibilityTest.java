@@ -5,6 +5,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -13,7 +14,9 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.keycloak.models.GroupModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.storage.UserStorageProvider;
 
+import io.github.keycloaksspr.directory.FederationLink;
 import io.github.keycloaksspr.method.MethodKind;
 import io.github.keycloaksspr.method.Requirement;
 import io.github.keycloaksspr.policy.Policy;
@@ -146,8 +149,50 @@ class EligibilityTest {
         return Eligibility.decide(policy, user, group, () -> held, () -> Requirement.forAccount(policy, false));
     }
 
+    @Test
+    @DisplayName("Given an account of Keycloak's own database, then the directory checks pass without asking for admin roles")
+    void localAccount() {
+        assertThat(Eligibility.onPremises(policy(Scope.ALL), Optional.empty(), () -> {
+            throw new AssertionError("admin check not expected");
+        })).isEqualTo(EligibilityReason.ELIGIBLE);
+    }
+
+    @Test
+    @DisplayName("Given a WRITABLE federation and writeback on, then a federated user is eligible")
+    void federatedWritable() {
+        assertThat(Eligibility.onPremises(policy(Scope.ALL), federation(UserStorageProvider.EditMode.WRITABLE),
+                () -> false)).isEqualTo(EligibilityReason.ELIGIBLE);
+    }
+
+    @Test
+    @DisplayName("Given a federated admin, then refused as an on-premises admin, before writeback is looked at")
+    void federatedAdmin() {
+        assertThat(Eligibility.onPremises(policy(Scope.ALL), federation(UserStorageProvider.EditMode.WRITABLE),
+                () -> true)).isEqualTo(EligibilityReason.FEDERATED_ADMIN);
+    }
+
+    @Test
+    @DisplayName("Given writeback off, or a READ_ONLY or UNSYNCED federation, then the password is managed on-premises")
+    void managedOnPremises() {
+        assertThat(Eligibility.onPremises(policy(Scope.ALL, false), federation(UserStorageProvider.EditMode.WRITABLE),
+                () -> false)).isEqualTo(EligibilityReason.PASSWORD_MANAGED_ON_PREMISES);
+        assertThat(Eligibility.onPremises(policy(Scope.ALL), federation(UserStorageProvider.EditMode.READ_ONLY),
+                () -> false)).isEqualTo(EligibilityReason.PASSWORD_MANAGED_ON_PREMISES);
+        assertThat(Eligibility.onPremises(policy(Scope.ALL), federation(UserStorageProvider.EditMode.UNSYNCED),
+                () -> false)).isEqualTo(EligibilityReason.PASSWORD_MANAGED_ON_PREMISES);
+    }
+
+    private static Optional<FederationLink> federation(UserStorageProvider.EditMode mode) {
+        return Optional.of(new FederationLink("ldap-1", true, Optional.of(mode), "other"));
+    }
+
     private static Policy policy(Scope scope) {
-        return PolicySettings.parse(Map.of(PolicySettings.ENABLED_FOR, scope.name(), PolicySettings.GROUP, "/pilot"));
+        return policy(scope, true);
+    }
+
+    private static Policy policy(Scope scope, boolean writeback) {
+        return PolicySettings.parse(Map.of(PolicySettings.ENABLED_FOR, scope.name(), PolicySettings.GROUP, "/pilot",
+                PolicySettings.WRITEBACK, Boolean.toString(writeback)));
     }
 
     private static GroupModel group(String id, GroupModel parent) {

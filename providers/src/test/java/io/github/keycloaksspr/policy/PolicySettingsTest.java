@@ -256,4 +256,49 @@ class PolicySettingsTest {
         assertThat(broken.adminRoles()).isEqualTo(AdminRoleRef.DEFAULTS);
         assertThat(broken.problems()).anyMatch(p -> p.startsWith("Admin roles"));
     }
+
+    @Test
+    @DisplayName("Given no directory settings, then writeback is on and unlock without reset is off, as in Entra")
+    void directoryDefaults() {
+        Policy policy = PolicySettings.parse(Map.of(PolicySettings.ENABLED_FOR, "ALL"));
+
+        assertThat(policy.writeback()).isTrue();
+        assertThat(policy.unlock()).isFalse();
+        assertThat(policy.valid()).isTrue();
+    }
+
+    @Test
+    @DisplayName("Given writeback off and unlock on, then both are read as typed and the policy is valid")
+    void directorySettings() {
+        Policy policy = PolicySettings.parse(Map.of(PolicySettings.ENABLED_FOR, "ALL",
+                PolicySettings.WRITEBACK, "false", PolicySettings.UNLOCK, "TRUE"));
+
+        assertThat(policy.writeback()).isFalse();
+        assertThat(policy.unlock()).isTrue();
+        assertThat(policy.valid()).isTrue();
+    }
+
+    @Test
+    @DisplayName("Given a writeback or unlock value that is not a boolean, then the defaults stay and the policy fails closed")
+    void badDirectorySettings() {
+        Policy policy = PolicySettings.parse(Map.of(PolicySettings.ENABLED_FOR, "ALL",
+                PolicySettings.WRITEBACK, "no", PolicySettings.UNLOCK, "yes"));
+
+        assertThat(policy.writeback()).isTrue();
+        assertThat(policy.unlock()).isFalse();
+        assertThat(policy.problems()).anyMatch(p -> p.contains(PolicySettings.WRITEBACK))
+                .anyMatch(p -> p.contains(PolicySettings.UNLOCK));
+        assertThat(policy.scope()).isEqualTo(Scope.NONE);
+    }
+
+    @Test
+    @DisplayName("Given a policy switched off for a problem, then writeback and unlock are kept as they were")
+    void disabledKeepsDirectorySettings() {
+        Policy policy = PolicySettings.parse(Map.of(PolicySettings.ENABLED_FOR, "ALL",
+                PolicySettings.WRITEBACK, "false", PolicySettings.UNLOCK, "true")).disabledBecause("missing group");
+
+        assertThat(policy.writeback()).isFalse();
+        assertThat(policy.unlock()).isTrue();
+        assertThat(policy.scope()).isEqualTo(Scope.NONE);
+    }
 }

@@ -69,6 +69,8 @@ final class EligibilityAuthenticator extends ResetStep {
             case USER_DISABLED -> Errors.USER_DISABLED;
             case NOT_ENABLED -> "sspr_not_enabled";
             case NOT_REGISTERED -> "sspr_not_registered";
+            case FEDERATED_ADMIN -> "sspr_federated_admin";
+            case PASSWORD_MANAGED_ON_PREMISES -> "sspr_password_managed_on_premises";
             case ELIGIBLE -> throw new IllegalArgumentException("not a refusal");
         };
     }

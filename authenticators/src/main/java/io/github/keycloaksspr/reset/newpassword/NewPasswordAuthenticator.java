@@ -28,8 +28,12 @@ import io.github.keycloaksspr.audit.AuditActivity;
 import io.github.keycloaksspr.audit.AuditResult;
 import io.github.keycloaksspr.audit.FailureReason;
 import io.github.keycloaksspr.audit.FlowGate;
+import io.github.keycloaksspr.directory.DirectoryRefusal;
+import io.github.keycloaksspr.directory.DirectoryRefusals;
+import io.github.keycloaksspr.directory.FederationLink;
 import io.github.keycloaksspr.eligibility.Eligibility;
 import io.github.keycloaksspr.eligibility.EligibilityReason;
+import io.github.keycloaksspr.lockout.AccountLocks;
 import io.github.keycloaksspr.method.Requirement;
 import io.github.keycloaksspr.policy.Policy;
 import io.github.keycloaksspr.policy.PolicyResolver;
@@ -44,9 +48,10 @@ import io.github.keycloaksspr.reset.support.ResetStep;
 import io.github.keycloaksspr.reset.verify.VerificationState;
 
 /**
- * Step 4: the new password, checked against the realm's password policy with Keycloak's own messages. On success
- * the user sees a confirmation page and signs in afresh with the new password; the reset itself does not sign
- * anyone in.
+ * Step 4: the new password, checked against the realm's password policy with Keycloak's own messages, and for a
+ * directory-federated user written to the directory under its policy. A locked-out user may first be offered to
+ * unlock instead ({@link UnlockChoice}); a reset unlocks too. On success the user sees a confirmation page and signs
+ * in afresh; the reset itself does not sign anyone in.
  */
 final class NewPasswordAuthenticator extends ResetStep {
 
@@ -56,6 +61,7 @@ final class NewPasswordAuthenticator extends ResetStep {
     static final String DONE_TEMPLATE = "sspr-done.ftl";
     /** Far above any sane policy, low enough that hashing a posted value cannot be used to burn CPU. */
     private static final int MAX_PASSWORD = 1024;
+    private static final int MAX_CHOICE = 16;
 
     private static final Logger LOG = Logger.getLogger(NewPasswordAuthenticator.class);
 
@@ -63,10 +69,14 @@ final class NewPasswordAuthenticator extends ResetStep {
     public void authenticate(AuthenticationFlowContext context) {
         Policy policy = PolicyResolver.resolve(context.getSession(), context.getRealm());
         if (done(context)) {
-            context.challenge(ResetPages.form(context, policy).createForm(DONE_TEMPLATE));
+            context.challenge(donePage(context, policy));
             return;
         }
         if (!proofHolds(context, policy)) {
+            return;
+        }
+        if (UnlockChoice.offered(context, policy)) {
+            context.challenge(UnlockChoice.page(context, policy));
             return;
         }
         context.challenge(page(context, policy).createForm(TEMPLATE));
@@ -76,10 +86,17 @@ final class NewPasswordAuthenticator extends ResetStep {
     public void action(AuthenticationFlowContext context) {
         Policy policy = PolicyResolver.resolve(context.getSession(), context.getRealm());
         if (done(context)) {
-            context.challenge(ResetPages.form(context, policy).createForm(DONE_TEMPLATE));
+            context.challenge(donePage(context, policy));
             return;
         }
         if (!proofHolds(context, policy)) {
+            return;
+        }
+        String choice = Forms.field(context, UnlockChoice.FIELD, MAX_CHOICE);
+        if (!choice.isEmpty()) {
+            if (!UnlockChoice.handle(context, policy, choice)) {
+                context.challenge(page(context, policy).createForm(TEMPLATE));
+            }
             return;
         }
         String password = Forms.rawField(context, PASSWORD, MAX_PASSWORD + 1);
@@ -105,11 +122,19 @@ final class NewPasswordAuthenticator extends ResetStep {
             return;
         }
         try {
+            // for a federated user this is the synchronous directory write; a refusal leaves Keycloak's side untouched
             user.credentialManager().updateCredential(UserCredentialModel.password(password, false));
         } catch (ModelException e) {
             // the message may come from a user store; it is logged for the admin, never shown raw to the user
             LOG.warnf("Password update refused for a self-service reset in realm %s: %s",
                     context.getRealm().getName(), e.getMessage());
+            DirectoryRefusal refusal = DirectoryRefusals.classify(e).orElse(null);
+            if (refusal != null) {
+                refused(context, user, FailureReason.DIRECTORY_POLICY);
+                context.challenge(rejected(context, policy, "password", refusal.messageKey(),
+                        refusal.parameters().toArray()));
+                return;
+            }
             refused(context, user, FailureReason.UPDATE_REFUSED);
             context.challenge(rejected(context, policy, "password", "ssprPasswordNotSaved"));
             return;
@@ -117,10 +142,11 @@ final class NewPasswordAuthenticator extends ResetStep {
         user.removeRequiredAction(UserModel.RequiredAction.UPDATE_PASSWORD);
         // Entra: a successful reset starts the user's counters afresh; in this transaction, so only if it commits
         Throttles.of(context.getSession(), context.getRealm(), policy.throttles()).clearAfterReset(user);
+        unlockAfterReset(context, user);
         signOutEverywhere(context, user);
         context.getAuthenticationSession().setAuthNote(ResetNotes.DONE, "true");
         recordSuccess(context, user);
-        context.challenge(ResetPages.form(context, policy).createForm(DONE_TEMPLATE));
+        context.challenge(donePage(context, policy));
     }
 
     /**
@@ -151,7 +177,7 @@ final class NewPasswordAuthenticator extends ResetStep {
         context.getEvent().clone().event(EventType.UPDATE_CREDENTIAL).user(user)
                 .detail(Details.CREDENTIAL_TYPE, PasswordCredentialModel.TYPE)
                 .detail(EventDetails.REASON, reason.code()).error(Errors.PASSWORD_REJECTED);
-        if (reason == FailureReason.UPDATE_REFUSED) {
+        if (reason == FailureReason.UPDATE_REFUSED || reason == FailureReason.DIRECTORY_POLICY) {
             FlowAudit.of(context).activity(AuditActivity.RESET_PASSWORD_SELF_SERVICE, user, null, AuditResult.FAILURE,
                     reason.code());
         }
@@ -185,6 +211,24 @@ final class NewPasswordAuthenticator extends ResetStep {
                 .detail(EventDetails.METHODS, methods).success();
     }
 
+    /**
+     * A reset unlocks, as in Entra (Keycloak's own reset does not). The password is already changed, so a directory
+     * that refuses the unlock costs the user a call to the helpdesk, not the new password.
+     */
+    private static void unlockAfterReset(AuthenticationFlowContext context, UserModel user) {
+        try {
+            new AccountLocks(context.getSession(), context.getRealm()).unlock(user);
+        } catch (ModelException e) {
+            LOG.warnf("Password reset, but the directory refused to unlock the account in realm %s: %s",
+                    context.getRealm().getName(), e.getMessage());
+        }
+    }
+
+    private static Response donePage(AuthenticationFlowContext context, Policy policy) {
+        return UnlockChoice.unlocked(context) ? UnlockChoice.done(context, policy)
+                : ResetPages.form(context, policy).createForm(DONE_TEMPLATE);
+    }
+
     private static boolean done(AuthenticationFlowContext context) {
         return context.getAuthenticationSession().getAuthNote(ResetNotes.DONE) != null;
     }
@@ -195,8 +239,11 @@ final class NewPasswordAuthenticator extends ResetStep {
     }
 
     private static LoginFormsProvider page(AuthenticationFlowContext context, Policy policy) {
+        // a directory's own rules can't be listed here, so the page says that they apply
+        boolean directoryRules = FederationLink.of(context.getRealm(), context.getUser()).isPresent();
         return ResetPages.form(context, policy)
-                .setAttribute("passwordPolicies", new PasswordPoliciesBean(context.getRealm().getPasswordPolicy()));
+                .setAttribute("passwordPolicies", new PasswordPoliciesBean(context.getRealm().getPasswordPolicy()))
+                .setAttribute("ssprDirectoryRules", directoryRules);
     }
 
     @Override

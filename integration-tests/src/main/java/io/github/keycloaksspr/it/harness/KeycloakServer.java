@@ -18,6 +18,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import io.github.keycloaksspr.it.harness.directory.DirectoryTls;
+
 /** The real Keycloak distribution, with the extension in providers/, running as a child process. */
 public final class KeycloakServer implements AutoCloseable {
 
@@ -113,6 +115,8 @@ public final class KeycloakServer implements AutoCloseable {
                 // One node: the distributed cache would look for peers and slow every boot.
                 "--cache=local"));
         command.addAll(settings.database().serverOptions());
+        // the test directories' LDAPS certificate, trusted as an operator trusts a company CA
+        DirectoryTls.certificate().ifPresent(cert -> command.add("--truststore-paths=" + cert));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(distribution.home().toFile())
                 .redirectErrorStream(true)

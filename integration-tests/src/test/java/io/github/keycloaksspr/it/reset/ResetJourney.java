@@ -18,7 +18,7 @@ import io.github.keycloaksspr.it.harness.Page;
  * Drives the reset flow over HTTP the way a browser without JavaScript would: one cookie jar, real forms, the
  * CAPTCHA solved as the widget solves it, the code read from the mail GreenMail received.
  */
-final class ResetJourney {
+public final class ResetJourney {
 
     static final Pattern EMAIL_CODE = Pattern.compile("\\b(\\d{8})\\b");
     private static final Duration MAIL_TIMEOUT = Duration.ofSeconds(20);
@@ -27,51 +27,51 @@ final class ResetJourney {
     private final String realm;
     private final MailServer mail;
 
-    ResetJourney(String baseUrl, String realm, MailServer mail) {
+    public ResetJourney(String baseUrl, String realm, MailServer mail) {
         this.client = new FormClient(baseUrl);
         this.realm = realm;
         this.mail = mail;
     }
 
-    FormClient client() {
+    public FormClient client() {
         return client;
     }
 
-    Page start() {
+    public Page start() {
         Page page = client.startResetFlow(realm);
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.document().selectFirst("#sspr-choose-user-form")).as("choose-user form").isNotNull();
         return page;
     }
 
-    Page chooseUser(Page page, String username) {
+    public Page chooseUser(Page page, String username) {
         return page.form("#sspr-choose-user-form")
                 .submit(Map.of("username", username, AltchaSolver.FIELD, AltchaSolver.solve(page)));
     }
 
     /** Starts a flow and names the user; for an eligible user this is the method page. */
-    Page startAs(String username) {
+    public Page startAs(String username) {
         return chooseUser(start(), username);
     }
 
     /** Presses the button of {@code methodId} on the method page. */
-    Page choose(Page methods, String methodId) {
+    public Page choose(Page methods, String methodId) {
         return methods.form("#sspr-methods-form").submit("sspr-method", methodId, Map.of());
     }
 
     /** Enters a code from the authenticator app on its page. */
-    Page enterAppCode(Page appPage, String code) {
+    public Page enterAppCode(Page appPage, String code) {
         assertThat(appPage.document().selectFirst("#sspr-app-form")).as("app code form: %s", appPage.text())
                 .isNotNull();
         return appPage.form("#sspr-app-form").submit("sspr-action", "verify", Map.of("code", code));
     }
 
-    Page chooseEmail(Page methods) {
+    public Page chooseEmail(Page methods) {
         return methods.form("#sspr-methods-form").submit("sspr-method", "email", Map.of());
     }
 
     /** Picks email on the method page and returns the code page plus the code that arrived by mail. */
-    CodeSent sendEmailCode(Page methods, String address) {
+    public CodeSent sendEmailCode(Page methods, String address) {
         int before = mail.messagesTo(address).size();
         Page codePage = chooseEmail(methods);
         assertThat(codePage.document().selectFirst("#sspr-code-form")).as("code form after choosing email: %s",
@@ -80,15 +80,15 @@ final class ResetJourney {
         return new CodeSent(codePage, codeIn(messages.get(messages.size() - 1)));
     }
 
-    Page enterCode(Page codePage, String code) {
+    public Page enterCode(Page codePage, String code) {
         return codePage.form("#sspr-code-form").submit("sspr-action", "verify", Map.of("code", code));
     }
 
-    Page codeAction(Page codePage, String action) {
+    public Page codeAction(Page codePage, String action) {
         return codePage.form("#sspr-code-form").submit("sspr-action", action, Map.of("code", ""));
     }
 
-    Page newPassword(Page page, String password, String confirmation) {
+    public Page newPassword(Page page, String password, String confirmation) {
         return page.form("#sspr-new-password-form")
                 .submit(Map.of("password-new", password, "password-confirm", confirmation));
     }
@@ -99,6 +99,6 @@ final class ResetJourney {
         return matcher.group(1);
     }
 
-    record CodeSent(Page page, String code) {
+    public record CodeSent(Page page, String code) {
     }
 }
