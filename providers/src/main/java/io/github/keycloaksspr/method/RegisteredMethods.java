@@ -30,6 +30,10 @@ public final class RegisteredMethods {
         for (MethodKind kind : MethodKind.values()) {
             lookup(kind, session, realm, user, policy).ifPresent(registration -> held.put(kind, registration));
         }
+        if (held.containsKey(MethodKind.OFFICE_VOICE) && samePhoneTwice(user)) {
+            // an office phone that is the mobile phone is one device: it must not count as a second method
+            held.remove(MethodKind.OFFICE_VOICE);
+        }
         return held;
     }
 
@@ -58,6 +62,12 @@ public final class RegisteredMethods {
             return Optional.empty();
         }
         return Optional.of(new Registration(MethodKind.EMAIL, Masking.email(email), email));
+    }
+
+    private static boolean samePhoneTwice(UserModel user) {
+        Optional<String> mobile = PhoneCredentials.mobile(user).map(phone -> phone.number().e164());
+        Optional<String> office = PhoneCredentials.office(user).map(phone -> phone.number().e164());
+        return mobile.isPresent() && mobile.equals(office);
     }
 
     /** Registered questions count once there are enough of them to draw the number the policy asks at reset. */

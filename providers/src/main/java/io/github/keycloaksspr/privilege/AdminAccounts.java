@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -12,6 +13,7 @@ import java.util.stream.Stream;
 import org.keycloak.Config;
 import org.keycloak.models.AdminRoles;
 import org.keycloak.models.ClientModel;
+import org.keycloak.models.Constants;
 import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -25,6 +27,8 @@ import org.keycloak.models.UserModel;
  * walking all users; only the realm's roles are walked, to find the composites that contain an admin role.
  */
 public final class AdminAccounts {
+
+    private static final String ADMIN_CLIENT_SUFFIX = "-realm";
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -63,6 +67,15 @@ public final class AdminAccounts {
         // a role that doesn't exist in this realm (a typo, a deleted client) makes nobody an admin
         roleRefs.forEach(ref -> ref.resolve(realm).ifPresent(roles::add));
         if (Config.getAdminRealm().equals(realm.getName())) {
+            // the master realm has no realm-management: each realm's "<name>-realm" client holds the same roles
+            roleRefs.stream()
+                    .filter(ref -> ref.clientId().filter(Constants.REALM_MANAGEMENT_CLIENT_ID::equals).isPresent())
+                    .forEach(ref -> realm.getClientsStream()
+                            .filter(client -> client.getClientId() != null
+                                    && client.getClientId().endsWith(ADMIN_CLIENT_SUFFIX))
+                            .map(client -> client.getRole(ref.roleName()))
+                            .filter(Objects::nonNull)
+                            .forEach(roles::add));
             Optional.ofNullable(realm.getRole(AdminRoles.ADMIN)).ifPresent(roles::add);
         }
         return roles;

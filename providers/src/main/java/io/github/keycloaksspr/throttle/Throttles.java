@@ -68,6 +68,19 @@ public final class Throttles {
                 clock.getAsLong());
     }
 
+    /** How many more submissions {@code method} takes this hour; a method with none left sends nothing more. */
+    public int codeTriesLeft(UserModel user, MethodKind method) {
+        Limit limit = settings.limit(ThrottleKind.CODE_TRY);
+        int used = store.count(realm, limit, Subjects.userMethod(user.getId(), method), clock.getAsLong());
+        return Math.max(0, limit.max() - used);
+    }
+
+    /** How many wrong proofs the user made in the current window; part of what picks the security questions. */
+    public int failedProofsMade(UserModel user) {
+        Limit limit = settings.limit(ThrottleKind.FAILED_PROOF);
+        return store.count(realm, limit, Subjects.user(user.getId()), clock.getAsLong());
+    }
+
     /** Counts one email code about to be sent; false when the user has had enough of them lately. */
     public boolean tryEmailSend(UserModel user) {
         return store.tryAcquire(realm, settings.limit(ThrottleKind.EMAIL_SEND), Subjects.user(user.getId()),

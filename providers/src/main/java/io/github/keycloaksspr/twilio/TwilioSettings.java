@@ -123,6 +123,11 @@ public record TwilioSettings(String accountSid, String authToken, String from, D
         return Duration.ofSeconds(DEFAULT_TIMEOUT_SECONDS);
     }
 
+    /**
+     * The token travels with every request, so the override may only point at this machine (a test double or a
+     * local relay) or at Twilio itself over https: a realm admin must not be able to send a vault-held token
+     * elsewhere.
+     */
     private static Optional<URI> apiBaseUrl(String raw, List<String> problems) {
         if (raw.isEmpty()) {
             return Optional.empty();
@@ -130,14 +135,22 @@ public record TwilioSettings(String accountSid, String authToken, String from, D
         try {
             URI uri = new URI(raw.endsWith("/") ? raw.substring(0, raw.length() - 1) : raw);
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null
-                    && uri.getRawQuery() == null && uri.getRawFragment() == null && uri.getRawUserInfo() == null) {
+            String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
+            boolean wellFormed = (scheme.equals("http") || scheme.equals("https")) && !host.isEmpty()
+                    && uri.getRawQuery() == null && uri.getRawFragment() == null && uri.getRawUserInfo() == null;
+            boolean twilio = scheme.equals("https") && (host.equals("twilio.com") || host.endsWith(".twilio.com"));
+            if (wellFormed && (twilio || isLoopback(host))) {
                 return Optional.of(uri);
             }
         } catch (URISyntaxException e) {
             // reported below
         }
-        problems.add("Twilio API base URL must be an http:// or https:// URL without query or credentials.");
+        problems.add("Twilio API base URL must be an https:// URL on twilio.com, or a URL on this machine "
+                + "(localhost, 127.0.0.1, [::1]), without query or credentials.");
         return Optional.empty();
+    }
+
+    private static boolean isLoopback(String host) {
+        return host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]") || host.equals("::1");
     }
 }

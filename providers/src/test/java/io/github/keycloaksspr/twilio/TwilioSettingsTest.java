@@ -89,12 +89,25 @@ class TwilioSettingsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"ftp://example.org", "example.org", "https://", "http://h/x?y=1", "https://u:p@h/",
-            "http://h/#f", "http:// space"})
-    @DisplayName("Given an API base URL that is not a plain http(s) URL, then it is reported")
+    @ValueSource(strings = {"ftp://example.org", "example.org", "https://", "http://127.0.0.1/x?y=1",
+            "https://u:p@localhost/", "http://localhost/#f", "http:// space", "https://relay.example.org",
+            "http://api.twilio.com", "https://twilio.com.evil.example", "http://10.0.0.5:8080"})
+    @DisplayName("Given an API base URL that is neither Twilio over https nor this machine, then it is reported: "
+            + "the token must not travel anywhere else")
     void badBaseUrl(String url) {
         assertThat(problemsWith(TwilioSettings.API_BASE_URL, url)).containsExactly(
-                "Twilio API base URL must be an http:// or https:// URL without query or credentials.");
+                "Twilio API base URL must be an https:// URL on twilio.com, or a URL on this machine "
+                        + "(localhost, 127.0.0.1, [::1]), without query or credentials.");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"https://api.twilio.com", "https://edge.us1.twilio.com/", "http://localhost:8080",
+            "http://127.0.0.1:9000", "http://[::1]:9000"})
+    @DisplayName("Given Twilio over https or a URL on this machine, then the override is accepted")
+    void goodBaseUrl(String url) {
+        Map<String, String> config = config();
+        config.put(TwilioSettings.API_BASE_URL, url);
+        assertThat(TwilioSettings.parse(config, PLAIN).problems()).isEmpty();
     }
 
     @Test

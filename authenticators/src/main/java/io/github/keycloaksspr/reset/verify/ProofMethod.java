@@ -23,6 +23,24 @@ interface ProofMethod {
     /** The page asking for the proof, with {@code notice} (a message key, or null) as its info line. */
     Response page(Proof proof, PageMessage message);
 
+    /**
+     * Whether the user entered anything at all. A blank form (Enter pressed too early) is not a guess: it costs
+     * no try, no failed proof and no brute-force strike.
+     */
+    default boolean answered(Proof proof) {
+        return !proof.field(CodeMethod.CODE, 64).isEmpty();
+    }
+
+    /** What the page says when nothing was entered. */
+    default PageMessage missingMessage() {
+        return PageMessage.fieldError(CodeMethod.CODE, "ssprCodeMissing");
+    }
+
+    /** What the page says when the pending proof no longer holds (an expired code). */
+    default PageMessage expiredMessage() {
+        return PageMessage.fieldError(CodeMethod.CODE, "ssprCodeExpired");
+    }
+
     /** What the page says after a wrong proof, with {@code triesLeft} before the account is blocked. */
     default PageMessage wrongProofMessage(int triesLeft) {
         return PageMessage.fieldError(CodeMethod.CODE, "ssprCodeInvalid", triesLeft);
@@ -33,8 +51,4 @@ interface ProofMethod {
         return false;
     }
 
-    /** Whether each submission counts toward the hourly tries of this method (codes do; answers are proofs). */
-    default boolean countsTries() {
-        return true;
-    }
 }

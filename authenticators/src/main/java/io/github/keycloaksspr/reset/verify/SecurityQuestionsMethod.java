@@ -1,12 +1,19 @@
 package io.github.keycloaksspr.reset.verify;
 
 import java.io.IOException;
-import java.security.SecureRandom;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Random;
+import java.util.stream.IntStream;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.ws.rs.core.Response;
 
@@ -18,16 +25,19 @@ import io.github.keycloaksspr.questions.Answers;
 import io.github.keycloaksspr.questions.Question;
 import io.github.keycloaksspr.questions.QuestionPrompt;
 import io.github.keycloaksspr.questions.SecurityQuestionsCredentialProvider;
+import io.github.keycloaksspr.secret.DerivedKey;
+import io.github.keycloaksspr.secret.RealmSecrets;
 
 /**
  * Security questions, Entra's way: N questions drawn at random from the user's registered ones; all must be right.
- * A wrong set counts as one failed proof and draws a fresh selection, so guessing cannot focus on one question.
- * The drawn ids live in the authentication session; the answers are checked against salted hashes only.
+ * The draw is derived from a realm secret, the account and how many wrong proofs it made lately, so picking the
+ * method again, or starting a new flow on any node, shows the same questions: only a wrong answer, which counts as
+ * a failed proof, brings a new selection. Answers are checked against salted hashes only.
  */
 final class SecurityQuestionsMethod implements ProofMethod {
 
     static final String TEMPLATE = "sspr-questions.ftl";
-    private static final SecureRandom RANDOM = new SecureRandom();
+    static final String DRAW_KEY_PURPOSE = "security-question-draw";
     /** Room past the 40-character limit, so a long answer is hashed as a wrong one instead of being cut to fit. */
     private static final int MAX_FIELD = Answers.MAX_LENGTH * 4;
 
@@ -39,14 +49,31 @@ final class SecurityQuestionsMethod implements ProofMethod {
     @Override
     public Started start(Proof proof) {
         proof.state().startPending(MethodKind.SECURITY_QUESTIONS);
-        draw(proof);
         return Started.ready(PageMessage.NONE);
     }
 
     @Override
+    public boolean answered(Proof proof) {
+        List<String> drawn = proof.state().drawn();
+        return !drawn.isEmpty() && IntStream.range(0, drawn.size())
+                .noneMatch(i -> proof.field(QuestionPrompt.fieldName(i), MAX_FIELD).isEmpty());
+    }
+
+    @Override
+    public PageMessage missingMessage() {
+        return PageMessage.error("ssprAnswerMissing");
+    }
+
+    /** The questions shown are gone (the user registered new ones meanwhile): ask the current ones. */
+    @Override
+    public PageMessage expiredMessage() {
+        return PageMessage.error("ssprQuestionsAgain");
+    }
+
+    @Override
     public CodeCheck check(Proof proof) {
-        List<Question> drawn = drawn(proof);
-        if (drawn.isEmpty()) {
+        List<Question> drawn = shown(proof);
+        if (drawn.isEmpty() || drawn.size() != proof.policy().questions().toReset()) {
             return CodeCheck.EXPIRED;
         }
         Map<String, String> answers = new LinkedHashMap<>();
@@ -55,14 +82,14 @@ final class SecurityQuestionsMethod implements ProofMethod {
         }
         boolean right = SecurityQuestionsCredentialProvider.of(proof.session())
                 .verify(proof.realm(), proof.user(), answers);
-        if (!right) {
-            draw(proof);
-        }
         return right ? CodeCheck.MATCH : CodeCheck.MISMATCH;
     }
 
+    /** Draws (again) on every rendering, so after a wrong answer has been counted the page shows the new draw. */
     @Override
     public Response page(Proof proof, PageMessage message) {
+        List<Question> drawn = draw(proof);
+        proof.state().storeDrawn(drawn.stream().map(Question::id).toList());
         Properties messages;
         try {
             messages = proof.session().theme().getTheme(Theme.Type.LOGIN).getEnhancedMessages(proof.realm(),
@@ -70,7 +97,7 @@ final class SecurityQuestionsMethod implements ProofMethod {
         } catch (IOException e) {
             messages = new Properties();
         }
-        return message.applyTo(proof.form().setAttribute("ssprQuestions", QuestionPrompt.of(drawn(proof), messages)))
+        return message.applyTo(proof.form().setAttribute("ssprQuestions", QuestionPrompt.of(drawn, messages)))
                 .createForm(TEMPLATE);
     }
 
@@ -79,21 +106,26 @@ final class SecurityQuestionsMethod implements ProofMethod {
         return PageMessage.error("ssprQuestionsWrong");
     }
 
-    /** Answers are proofs, each wrong set already counts as a failed proof; there is no code to try. */
-    @Override
-    public boolean countsTries() {
-        return false;
-    }
-
-    private static void draw(Proof proof) {
+    private static List<Question> draw(Proof proof) {
         int count = proof.policy().questions().toReset();
-        List<Question> drawn = SecurityQuestionsCredentialProvider.of(proof.session())
-                .draw(proof.user(), count, RANDOM);
-        proof.state().storeDrawn(drawn.stream().map(Question::id).toList());
+        String basis = proof.user().getId() + ":" + proof.throttles().failedProofsMade(proof.user());
+        DerivedKey key = RealmSecrets.active(proof.session(), proof.realm(), DRAW_KEY_PURPOSE);
+        return SecurityQuestionsCredentialProvider.of(proof.session())
+                .draw(proof.user(), count, new Random(seed(key, basis)));
     }
 
-    /** The drawn questions, looked up again in the user's registration: only ids are kept in the session. */
-    private static List<Question> drawn(Proof proof) {
+    static long seed(DerivedKey key, String basis) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key.bytes(), "HmacSHA256"));
+            return ByteBuffer.wrap(mac.doFinal(basis.getBytes(StandardCharsets.UTF_8))).getLong();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is required by every Java platform", e);
+        }
+    }
+
+    /** The questions on the page the user answered, looked up in the registration: only ids live in the session. */
+    private static List<Question> shown(Proof proof) {
         List<Question> registered = SecurityQuestionsCredentialProvider.of(proof.session())
                 .registeredQuestions(proof.user());
         return proof.state().drawn().stream()

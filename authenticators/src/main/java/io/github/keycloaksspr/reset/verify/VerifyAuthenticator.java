@@ -115,7 +115,9 @@ final class VerifyAuthenticator extends ResetStep {
         AuthenticationFlowContext context = attempt.context();
         ProofMethod method = methods.get(proof.registration().kind());
         String methodId = method.kind().id();
-        Started started = method.start(proof);
+        // a method whose hourly tries are used up sends nothing more: no text to pay for, no code to waste
+        Started started = attempt.throttles().codeTriesLeft(attempt.user(), method.kind()) == 0
+                ? Started.refused(PageMessage.error("ssprTooManyTries")) : method.start(proof);
         UserModel user = context.getUser();
         switch (started.outcome()) {
             case READY -> {
@@ -159,7 +161,12 @@ final class VerifyAuthenticator extends ResetStep {
             return;
         }
         ProofMethod method = methods.get(proof.get().registration().kind());
-        if (method.countsTries() && !attempt.throttles().tryCodeTry(attempt.user(), method.kind())) {
+        if (!method.answered(proof.get())) {
+            context.challenge(method.page(proof.get(), method.missingMessage()));
+            return;
+        }
+        // reserved before the check, atomically across nodes, so parallel posts can't add guesses
+        if (!attempt.throttles().tryCodeTry(attempt.user(), method.kind())) {
             // Entra's "5 code tries per hour per method": this method rests, the others stay open
             attempt.state().clearPending();
             FlowAudit.of(context).gateFailed(FlowGate.METHOD_VERIFIED, attempt.user(), method.kind().id(),
@@ -197,7 +204,7 @@ final class VerifyAuthenticator extends ResetStep {
                 FailureReason.EXPIRED_CODE.code());
         context.getEvent().clone().user(user).detail(EventDetails.METHOD, method.kind().id())
                 .error(Errors.EXPIRED_CODE);
-        context.challenge(method.page(proof, PageMessage.fieldError(CodeMethod.CODE, "ssprCodeExpired")));
+        context.challenge(method.page(proof, method.expiredMessage()));
     }
 
     private void wrong(Attempt attempt, Proof proof, ProofMethod method) {
@@ -220,7 +227,10 @@ final class VerifyAuthenticator extends ResetStep {
             return;
         }
         FlowAudit.of(context).gateFailed(FlowGate.METHOD_VERIFIED, user, methodId, reason);
-        Response response = method.page(proof, method.wrongProofMessage(attempt.throttles().failedProofsLeft(user)));
+        // the nearer of the two limits: the day's failed proofs, or this method's tries this hour
+        int triesLeft = Math.min(attempt.throttles().failedProofsLeft(user),
+                attempt.throttles().codeTriesLeft(user, method.kind()));
+        Response response = method.page(proof, method.wrongProofMessage(triesLeft));
         // failureChallenge is what hands the failure to Keycloak's brute-force protector
         context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS, response);
     }

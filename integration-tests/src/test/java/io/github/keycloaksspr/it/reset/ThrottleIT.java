@@ -115,7 +115,7 @@ final class ThrottleIT {
         Page sixth = second.enterAppCode(page, Totp.now("typist-secret-0007"));
 
         assertThat(sixth.document().selectFirst("#sspr-new-password-form")).isNull();
-        assertThat(sixth.text()).contains("too many codes for this method");
+        assertThat(sixth.text()).contains("tried this method too many times");
         assertThat(sixth.document().select("button[name=sspr-method]")).extracting(e -> e.attr("value"))
                 .contains("email");
         ResetJourney.CodeSent sent = second.sendEmailCode(sixth, "typist@users.test");
