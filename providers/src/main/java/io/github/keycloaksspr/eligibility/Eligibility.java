@@ -12,6 +12,7 @@ import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 
 import io.github.keycloaksspr.directory.FederationLink;
+import io.github.keycloaksspr.lockout.AccountLocks;
 import io.github.keycloaksspr.method.MethodKind;
 import io.github.keycloaksspr.method.RegisteredMethods;
 import io.github.keycloaksspr.method.Requirement;
@@ -19,9 +20,9 @@ import io.github.keycloaksspr.policy.Policy;
 import io.github.keycloaksspr.privilege.AdminAccounts;
 
 /**
- * Entra's checks, in Entra's order: does the account exist and work, is it in scope, has it registered enough, and,
- * for a directory-federated account, is it an admin, can its new password reach the directory. The last two refuse
- * an account whatever it registered, so they are named ahead of "not registered" when both apply.
+ * Entra's checks, in Entra's order: does the account exist and work (a permanently locked-out account counts as
+ * working: SSPR exists to let it back in), is it in scope, has it registered enough, and, for a directory-federated
+ * account, is it an admin, can its new password reach the directory.
  */
 public final class Eligibility {
 
@@ -33,13 +34,8 @@ public final class Eligibility {
                 () -> KeycloakModelUtils.findGroupByPath(session, realm, policy.groupPath()),
                 () -> RegisteredMethods.of(session, realm, user, policy).keySet(),
                 () -> Requirement.of(session, realm, policy, user));
-        if (reason != EligibilityReason.ELIGIBLE && reason != EligibilityReason.NOT_REGISTERED) {
-            return reason;
-        }
-        // a directory-managed account is refused whatever it registered, so the audit names that, not the methods
-        EligibilityReason onPremises = onPremises(policy, FederationLink.of(realm, user),
+        return reason != EligibilityReason.ELIGIBLE ? reason : onPremises(policy, FederationLink.of(realm, user),
                 () -> new AdminAccounts(session, realm, policy.adminRoles()).isAdmin(user));
-        return onPremises != EligibilityReason.ELIGIBLE ? onPremises : reason;
     }
 
     /**
@@ -51,7 +47,8 @@ public final class Eligibility {
         if (user == null || user.getServiceAccountClientLink() != null) {
             return EligibilityReason.USER_NOT_FOUND;
         }
-        if (!user.isEnabled()) {
+        // a permanent brute-force lockout is what a reset or an unlock lifts; an admin's disable is not
+        if (!user.isEnabled() && !AccountLocks.disabledByLockout(user)) {
             return EligibilityReason.USER_DISABLED;
         }
         if (!inScope(policy, user, selectedGroup)) {

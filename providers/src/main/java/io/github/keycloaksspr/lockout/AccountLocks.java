@@ -49,8 +49,11 @@ public final class AccountLocks {
         return user.isEnabled() ? UnlockResult.UNLOCKED : UnlockResult.STILL_DISABLED;
     }
 
-    /** Keycloak's mark for "disabled by brute force", as its own admin console reads it. */
-    static boolean disabledByLockout(UserModel user) {
+    /**
+     * Keycloak's mark for "disabled by brute force", as its own admin console reads it: the one kind of disabled
+     * account self-service may enable again.
+     */
+    public static boolean disabledByLockout(UserModel user) {
         return !user.isEnabled()
                 && BruteForceProtector.DISABLED_BY_PERMANENT_LOCKOUT.equals(user.getFirstAttribute(UserModel.DISABLED_REASON));
     }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.keycloak.models.GroupModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.services.managers.BruteForceProtector;
 import org.keycloak.storage.UserStorageProvider;
 
 import io.github.keycloaksspr.directory.FederationLink;
@@ -46,10 +47,46 @@ class EligibilityTest {
     }
 
     @Test
-    @DisplayName("Given a disabled account, then the reason is user disabled, checked before anything else")
+    @DisplayName("Given an account an admin disabled (no disabledReason), then the reason is user disabled, checked "
+            + "before anything else")
     void disabled() {
         assertThat(decide(policy(Scope.ALL), user(false, "a@x.org", true), () -> pilot))
                 .isEqualTo(EligibilityReason.USER_DISABLED);
+    }
+
+    @Test
+    @DisplayName("Given an account disabled for another reason than a permanent lockout, then user disabled")
+    void disabledForAnotherReason() {
+        UserModel user = user(false, "a@x.org", true);
+        when(user.getFirstAttribute(UserModel.DISABLED_REASON)).thenReturn("offboarded");
+
+        assertThat(decide(policy(Scope.ALL), user, () -> pilot)).isEqualTo(EligibilityReason.USER_DISABLED);
+    }
+
+    @Test
+    @DisplayName("Given a permanently locked-out account, then eligible whether unlocking is on or off (a reset "
+            + "unlocks too)")
+    void permanentlyLockedOut() {
+        UserModel user = permanentlyLocked(user(false, "a@x.org", true));
+
+        assertThat(decide(policy(Scope.ALL, true, true), user, () -> pilot)).isEqualTo(EligibilityReason.ELIGIBLE);
+        assertThat(decide(policy(Scope.ALL, true, false), user, () -> pilot)).isEqualTo(EligibilityReason.ELIGIBLE);
+    }
+
+    @Test
+    @DisplayName("Given a permanently locked-out account, then scope and registration still decide")
+    void permanentlyLockedOutStillChecked() {
+        assertThat(decide(policy(Scope.SELECTED), permanentlyLocked(user(false, "a@x.org", true, other)),
+                () -> pilot)).isEqualTo(EligibilityReason.NOT_ENABLED);
+        assertThat(decide(policy(Scope.ALL), permanentlyLocked(user(false, "a@x.org", false)), () -> pilot))
+                .isEqualTo(EligibilityReason.NOT_REGISTERED);
+    }
+
+    @Test
+    @DisplayName("Given an enabled account still carrying a stale permanent-lockout mark, then eligible as usual")
+    void staleLockoutMark() {
+        assertThat(decide(policy(Scope.ALL), permanentlyLocked(user(true, "a@x.org", true)), () -> pilot))
+                .isEqualTo(EligibilityReason.ELIGIBLE);
     }
 
     @Test
@@ -191,8 +228,18 @@ class EligibilityTest {
     }
 
     private static Policy policy(Scope scope, boolean writeback) {
+        return policy(scope, writeback, false);
+    }
+
+    private static Policy policy(Scope scope, boolean writeback, boolean unlock) {
         return PolicySettings.parse(Map.of(PolicySettings.ENABLED_FOR, scope.name(), PolicySettings.GROUP, "/pilot",
-                PolicySettings.WRITEBACK, Boolean.toString(writeback)));
+                PolicySettings.WRITEBACK, Boolean.toString(writeback), PolicySettings.UNLOCK, Boolean.toString(unlock)));
+    }
+
+    private static UserModel permanentlyLocked(UserModel user) {
+        when(user.getFirstAttribute(UserModel.DISABLED_REASON))
+                .thenReturn(BruteForceProtector.DISABLED_BY_PERMANENT_LOCKOUT);
+        return user;
     }
 
     private static GroupModel group(String id, GroupModel parent) {

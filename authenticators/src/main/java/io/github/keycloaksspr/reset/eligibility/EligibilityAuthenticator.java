@@ -14,12 +14,14 @@ import io.github.keycloaksspr.policy.PolicyResolver;
 import io.github.keycloaksspr.audit.EventDetails;
 import io.github.keycloaksspr.reset.support.FlowAudit;
 import io.github.keycloaksspr.reset.support.ResetNotes;
+import io.github.keycloaksspr.reset.support.ResetSubject;
 import io.github.keycloaksspr.reset.support.ResponseFloor;
 import io.github.keycloaksspr.reset.support.ResetStep;
 
 /**
  * Step 2: may this account reset here? Unknown, disabled, out-of-scope and unregistered accounts all get the same
- * refusal (the same redirect after the same time); the reason goes only to the audit record and the event.
+ * refusal (the same redirect after the same time); the reason goes only to the audit record and the event. A
+ * permanently locked-out account passes, but not as the flow's user (see {@link ResetSubject}).
  */
 final class EligibilityAuthenticator extends ResetStep {
 
@@ -32,7 +34,7 @@ final class EligibilityAuthenticator extends ResetStep {
         EligibilityReason reason = Eligibility.decide(context.getSession(), context.getRealm(), policy, user);
         if (reason == EligibilityReason.ELIGIBLE) {
             FlowAudit.of(context).gatePassed(FlowGate.ELIGIBILITY, user, null);
-            context.setUser(user);
+            ResetSubject.attach(context, user);
             context.success();
             return;
         }

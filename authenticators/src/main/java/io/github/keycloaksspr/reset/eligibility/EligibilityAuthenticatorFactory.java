@@ -27,7 +27,7 @@ public final class EligibilityAuthenticatorFactory extends StatelessFactory {
 
     @Override
     public String getHelpText() {
-        return "Lets through only enabled accounts in the SSPR scope that hold enough registered methods; "
-                + "everyone else sees the same \"contact your helpdesk\" page.";
+        return "Lets through only enabled (or brute-force locked) accounts in the SSPR scope that hold enough "
+                + "registered methods; everyone else sees the same \"contact your helpdesk\" page.";
     }
 }

@@ -45,6 +45,7 @@ import io.github.keycloaksspr.reset.support.Forms;
 import io.github.keycloaksspr.reset.support.ResetNotes;
 import io.github.keycloaksspr.reset.support.ResetPages;
 import io.github.keycloaksspr.reset.support.ResetStep;
+import io.github.keycloaksspr.reset.support.ResetSubject;
 import io.github.keycloaksspr.reset.verify.VerificationState;
 
 /**
@@ -72,14 +73,15 @@ final class NewPasswordAuthenticator extends ResetStep {
             context.challenge(donePage(context, policy));
             return;
         }
-        if (!proofHolds(context, policy)) {
+        UserModel user = provenSubject(context, policy);
+        if (user == null) {
             return;
         }
-        if (UnlockChoice.offered(context, policy)) {
+        if (UnlockChoice.offered(context, policy, user)) {
             context.challenge(UnlockChoice.page(context, policy));
             return;
         }
-        context.challenge(page(context, policy).createForm(TEMPLATE));
+        context.challenge(page(context, policy, user).createForm(TEMPLATE));
     }
 
     @Override
@@ -89,36 +91,37 @@ final class NewPasswordAuthenticator extends ResetStep {
             context.challenge(donePage(context, policy));
             return;
         }
-        if (!proofHolds(context, policy)) {
+        UserModel user = provenSubject(context, policy);
+        if (user == null) {
             return;
         }
         String choice = Forms.field(context, UnlockChoice.FIELD, MAX_CHOICE);
         if (!choice.isEmpty()) {
-            if (!UnlockChoice.handle(context, policy, choice)) {
-                context.challenge(page(context, policy).createForm(TEMPLATE));
+            if (!UnlockChoice.handle(context, policy, user, choice)) {
+                context.challenge(page(context, policy, user).createForm(TEMPLATE));
             }
             return;
         }
         String password = Forms.rawField(context, PASSWORD, MAX_PASSWORD + 1);
         String confirmation = Forms.rawField(context, CONFIRM, MAX_PASSWORD + 1);
         if (password.isEmpty()) {
-            context.challenge(rejected(context, policy, "password", Messages.MISSING_PASSWORD));
+            context.challenge(rejected(context, policy, user, "password", Messages.MISSING_PASSWORD));
             return;
         }
         if (password.length() > MAX_PASSWORD) {
-            context.challenge(rejected(context, policy, "password", "ssprPasswordTooLong", MAX_PASSWORD));
+            context.challenge(rejected(context, policy, user, "password", "ssprPasswordTooLong", MAX_PASSWORD));
             return;
         }
         if (!password.equals(confirmation)) {
-            context.challenge(rejected(context, policy, "password-confirm", Messages.NOTMATCH_PASSWORD));
+            context.challenge(rejected(context, policy, user, "password-confirm", Messages.NOTMATCH_PASSWORD));
             return;
         }
-        UserModel user = context.getUser();
         PolicyError error = context.getSession().getProvider(PasswordPolicyManagerProvider.class)
                 .validate(context.getRealm(), user, password);
         if (error != null) {
             refused(context, user, FailureReason.PASSWORD_POLICY);
-            context.challenge(rejected(context, policy, "password", error.getMessage(), error.getParameters()));
+            context.challenge(rejected(context, policy, user, "password", error.getMessage(),
+                    error.getParameters()));
             return;
         }
         try {
@@ -131,12 +134,12 @@ final class NewPasswordAuthenticator extends ResetStep {
             DirectoryRefusal refusal = DirectoryRefusals.classify(e).orElse(null);
             if (refusal != null) {
                 refused(context, user, FailureReason.DIRECTORY_POLICY);
-                context.challenge(rejected(context, policy, "password", refusal.messageKey(),
+                context.challenge(rejected(context, policy, user, "password", refusal.messageKey(),
                         refusal.parameters().toArray()));
                 return;
             }
             refused(context, user, FailureReason.UPDATE_REFUSED);
-            context.challenge(rejected(context, policy, "password", "ssprPasswordNotSaved"));
+            context.challenge(rejected(context, policy, user, "password", "ssprPasswordNotSaved"));
             return;
         }
         user.removeRequiredAction(UserModel.RequiredAction.UPDATE_PASSWORD);
@@ -150,18 +153,19 @@ final class NewPasswordAuthenticator extends ResetStep {
     }
 
     /**
-     * This step never trusts its place in the flow: the account must still be eligible and must hold the required
-     * proofs, made for this very account in this flow. Otherwise the flow ends with the refusal.
+     * The account being reset, once more checked: this step never trusts its place in the flow. There must be one,
+     * it must still be eligible and must hold the required proofs, made for this very account in this flow.
+     * Otherwise the flow ends with the refusal and the answer is null.
      */
-    private static boolean proofHolds(AuthenticationFlowContext context, Policy policy) {
-        UserModel user = context.getUser();
+    private static UserModel provenSubject(AuthenticationFlowContext context, Policy policy) {
+        UserModel user = ResetSubject.of(context);
         boolean eligible = Eligibility.decide(context.getSession(), context.getRealm(), policy, user)
                 == EligibilityReason.ELIGIBLE;
         // the admin rule is decided again here: a role granted mid-flow raises the bar before the password changes
         boolean proven = eligible && Requirement.of(context.getSession(), context.getRealm(), policy, user)
                 .metBy(new VerificationState(context.getAuthenticationSession()).proven(user.getId()));
         if (eligible && proven) {
-            return true;
+            return user;
         }
         FlowAudit.of(context).gateFailed(FlowGate.NEW_PASSWORD, user, null, FailureReason.NO_PROOF.code());
         FlowAudit.of(context).activity(AuditActivity.RESET_PASSWORD_SELF_SERVICE, user, null, AuditResult.FAILURE,
@@ -169,7 +173,7 @@ final class NewPasswordAuthenticator extends ResetStep {
         context.getEvent().clone().detail(EventDetails.GATE, FlowGate.NEW_PASSWORD.name())
                 .detail(EventDetails.REASON, FailureReason.NO_PROOF.code()).error(Errors.NOT_ALLOWED);
         RefusalPage.redirect(context);
-        return false;
+        return null;
     }
 
     private static void refused(AuthenticationFlowContext context, UserModel user, FailureReason reason) {
@@ -233,21 +237,22 @@ final class NewPasswordAuthenticator extends ResetStep {
         return context.getAuthenticationSession().getAuthNote(ResetNotes.DONE) != null;
     }
 
-    private static Response rejected(AuthenticationFlowContext context, Policy policy, String field, String message,
-                                     Object... parameters) {
-        return page(context, policy).addError(new FormMessage(field, message, parameters)).createForm(TEMPLATE);
+    private static Response rejected(AuthenticationFlowContext context, Policy policy, UserModel user, String field,
+                                     String message, Object... parameters) {
+        return page(context, policy, user).addError(new FormMessage(field, message, parameters)).createForm(TEMPLATE);
     }
 
-    private static LoginFormsProvider page(AuthenticationFlowContext context, Policy policy) {
+    private static LoginFormsProvider page(AuthenticationFlowContext context, Policy policy, UserModel user) {
         // a directory's own rules can't be listed here, so the page says that they apply
-        boolean directoryRules = FederationLink.of(context.getRealm(), context.getUser()).isPresent();
+        boolean directoryRules = FederationLink.of(context.getRealm(), user).isPresent();
         return ResetPages.form(context, policy)
                 .setAttribute("passwordPolicies", new PasswordPoliciesBean(context.getRealm().getPasswordPolicy()))
                 .setAttribute("ssprDirectoryRules", directoryRules);
     }
 
+    /** False: a permanently locked-out account gets here without being the flow's user (see {@link ResetSubject}). */
     @Override
     public boolean requiresUser() {
-        return true;
+        return false;
     }
 }

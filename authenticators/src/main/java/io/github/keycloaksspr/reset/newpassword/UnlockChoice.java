@@ -43,9 +43,8 @@ final class UnlockChoice {
     }
 
     /** Whether the user gets the choice before the new-password page. */
-    static boolean offered(AuthenticationFlowContext context, Policy policy) {
-        return policy.unlock()
-                && new AccountLocks(context.getSession(), context.getRealm()).of(context.getUser()).locked();
+    static boolean offered(AuthenticationFlowContext context, Policy policy, UserModel user) {
+        return policy.unlock() && new AccountLocks(context.getSession(), context.getRealm()).of(user).locked();
     }
 
     static Response page(AuthenticationFlowContext context, Policy policy) {
@@ -56,11 +55,10 @@ final class UnlockChoice {
      * Acts on a posted choice. Returns false when the new-password page applies instead: the user chose to reset,
      * or an admin switched unlocking off since the choice was shown.
      */
-    static boolean handle(AuthenticationFlowContext context, Policy policy, String choice) {
+    static boolean handle(AuthenticationFlowContext context, Policy policy, UserModel user, String choice) {
         if (!UNLOCK.equals(choice) || !policy.unlock()) {
             return false;
         }
-        UserModel user = context.getUser();
         UnlockResult result;
         try {
             result = new AccountLocks(context.getSession(), context.getRealm()).unlock(user);

@@ -10,6 +10,11 @@ public final class ResetNotes {
      * eligible: Keycloak itself answers differently for a disabled flow user, which would tell accounts apart.
      */
     public static final String CANDIDATE = "sspr.candidate";
+    /**
+     * The id of a permanently locked-out account that passed eligibility. It cannot be the flow's user: Keycloak ends
+     * any flow whose user is disabled, and only verification may lift the lock. See {@link ResetSubject}.
+     */
+    public static final String LOCKED_SUBJECT = "sspr.locked-subject";
     /** What the user typed on the first page, kept only until the eligibility step has recorded its event. */
     public static final String TYPED_USERNAME = "sspr.typed-username";
     /** The methods proven so far in this flow, comma-separated ids. */

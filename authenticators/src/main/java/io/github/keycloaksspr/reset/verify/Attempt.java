@@ -29,15 +29,17 @@ final class Attempt {
     static final String METHODS_TEMPLATE = "sspr-methods.ftl";
 
     private final AuthenticationFlowContext context;
+    private final UserModel user;
     private final Policy policy;
     private final Requirement requirement;
     private final VerificationState state;
     private final Map<MethodKind, Registration> usable;
     private final Throttles throttles;
 
-    private Attempt(AuthenticationFlowContext context, Policy policy, Requirement requirement,
+    private Attempt(AuthenticationFlowContext context, UserModel user, Policy policy, Requirement requirement,
                     VerificationState state, Map<MethodKind, Registration> usable) {
         this.context = context;
+        this.user = user;
         this.policy = policy;
         this.requirement = requirement;
         this.state = state;
@@ -45,15 +47,15 @@ final class Attempt {
         this.throttles = Throttles.of(context.getSession(), context.getRealm(), policy.throttles());
     }
 
-    static Attempt of(AuthenticationFlowContext context, ProofMethods methods) {
+    /** The attempt of {@code user}, the account being reset, which need not be the flow's user. */
+    static Attempt of(AuthenticationFlowContext context, ProofMethods methods, UserModel user) {
         Policy policy = PolicyResolver.resolve(context.getSession(), context.getRealm());
-        UserModel user = context.getUser();
         Requirement requirement = Requirement.of(context.getSession(), context.getRealm(), policy, user);
         Map<MethodKind, Registration> usable = RegisteredMethods.usable(context.getSession(), context.getRealm(),
                 user, policy, requirement.methods());
         usable.keySet().removeIf(kind -> !methods.supports(kind));
-        return new Attempt(context, policy, requirement, new VerificationState(context.getAuthenticationSession()),
-                usable);
+        return new Attempt(context, user, policy, requirement,
+                new VerificationState(context.getAuthenticationSession()), usable);
     }
 
     AuthenticationFlowContext context() {
@@ -61,7 +63,7 @@ final class Attempt {
     }
 
     UserModel user() {
-        return context.getUser();
+        return user;
     }
 
     VerificationState state() {
@@ -95,7 +97,7 @@ final class Attempt {
         if (!remaining().contains(kind)) {
             return Optional.empty();
         }
-        return Optional.of(new Proof(context, policy, requirement, state, usable.get(kind), throttles));
+        return Optional.of(new Proof(context, user, policy, requirement, state, usable.get(kind), throttles));
     }
 
     Response methodsPage(PageMessage message) {

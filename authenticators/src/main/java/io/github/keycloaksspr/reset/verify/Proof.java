@@ -20,15 +20,17 @@ import io.github.keycloaksspr.throttle.Throttles;
 final class Proof {
 
     private final AuthenticationFlowContext context;
+    private final UserModel user;
     private final Policy policy;
     private final Requirement requirement;
     private final VerificationState state;
     private final Registration registration;
     private final Throttles throttles;
 
-    Proof(AuthenticationFlowContext context, Policy policy, Requirement requirement, VerificationState state,
-          Registration registration, Throttles throttles) {
+    Proof(AuthenticationFlowContext context, UserModel user, Policy policy, Requirement requirement,
+          VerificationState state, Registration registration, Throttles throttles) {
         this.context = context;
+        this.user = user;
         this.policy = policy;
         this.requirement = requirement;
         this.state = state;
@@ -57,8 +59,9 @@ final class Proof {
         return context.getRealm();
     }
 
+    /** The account being reset, which need not be the flow's user. */
     UserModel user() {
-        return context.getUser();
+        return user;
     }
 
     Policy policy() {

@@ -19,10 +19,12 @@ import io.github.keycloaksspr.audit.FailureReason;
 import io.github.keycloaksspr.audit.FlowGate;
 import io.github.keycloaksspr.code.CodeCheck;
 import io.github.keycloaksspr.method.MethodKind;
+import io.github.keycloaksspr.reset.eligibility.RefusalPage;
 import io.github.keycloaksspr.reset.support.FlowAudit;
 import io.github.keycloaksspr.reset.support.Forms;
 import io.github.keycloaksspr.reset.support.ResetNotes;
 import io.github.keycloaksspr.reset.support.ResetStep;
+import io.github.keycloaksspr.reset.support.ResetSubject;
 
 /**
  * Step 3: prove N of the user's registered methods. The flow engine cannot run one execution twice, so this one
@@ -43,7 +45,10 @@ final class VerifyAuthenticator extends ResetStep {
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
-        Attempt attempt = Attempt.of(context, methods);
+        Attempt attempt = attempt(context);
+        if (attempt == null) {
+            return;
+        }
         if (attempt.met()) {
             context.success();
             return;
@@ -56,7 +61,10 @@ final class VerifyAuthenticator extends ResetStep {
 
     @Override
     public void action(AuthenticationFlowContext context) {
-        Attempt attempt = Attempt.of(context, methods);
+        Attempt attempt = attempt(context);
+        if (attempt == null) {
+            return;
+        }
         // checked on every post: the block may have started in another tab or on another node
         if (blocked(attempt)) {
             return;
@@ -71,6 +79,19 @@ final class VerifyAuthenticator extends ResetStep {
                 context.challenge(attempt.methodsPage(PageMessage.NONE));
             }
         }
+    }
+
+    /**
+     * The attempt for the account being reset; null, with the flow ended by the refusal, when no account passed
+     * eligibility in this flow. This step does not trust its place in the flow.
+     */
+    private Attempt attempt(AuthenticationFlowContext context) {
+        UserModel user = ResetSubject.of(context);
+        if (user == null) {
+            RefusalPage.redirect(context);
+            return null;
+        }
+        return Attempt.of(context, methods, user);
     }
 
     /** A blocked account gets nothing here until the block ends: the flow starts over with a notice. */
@@ -118,7 +139,7 @@ final class VerifyAuthenticator extends ResetStep {
         // a method whose hourly tries are used up sends nothing more: no text to pay for, no code to waste
         Started started = attempt.throttles().codeTriesLeft(attempt.user(), method.kind()) == 0
                 ? Started.refused(PageMessage.error("ssprTooManyTries")) : method.start(proof);
-        UserModel user = context.getUser();
+        UserModel user = attempt.user();
         switch (started.outcome()) {
             case READY -> {
                 if (method.kind().sendsCode()) {
@@ -185,7 +206,7 @@ final class VerifyAuthenticator extends ResetStep {
 
     private void proven(Attempt attempt, ProofMethod method) {
         AuthenticationFlowContext context = attempt.context();
-        UserModel user = context.getUser();
+        UserModel user = attempt.user();
         attempt.state().clearPending();
         attempt.state().prove(method.kind(), user.getId());
         FlowAudit.of(context).gatePassed(FlowGate.METHOD_VERIFIED, user, method.kind().id());
@@ -199,7 +220,7 @@ final class VerifyAuthenticator extends ResetStep {
     /** Too slow is not a guess: it is recorded, but counts neither toward the tries nor as a brute-force failure. */
     private void expired(Attempt attempt, Proof proof, ProofMethod method) {
         AuthenticationFlowContext context = attempt.context();
-        UserModel user = context.getUser();
+        UserModel user = attempt.user();
         FlowAudit.of(context).gateFailed(FlowGate.METHOD_VERIFIED, user, method.kind().id(),
                 FailureReason.EXPIRED_CODE.code());
         context.getEvent().clone().user(user).detail(EventDetails.METHOD, method.kind().id())
@@ -209,7 +230,7 @@ final class VerifyAuthenticator extends ResetStep {
 
     private void wrong(Attempt attempt, Proof proof, ProofMethod method) {
         AuthenticationFlowContext context = attempt.context();
-        UserModel user = context.getUser();
+        UserModel user = attempt.user();
         String methodId = method.kind().id();
         String reason = method.kind() == MethodKind.SECURITY_QUESTIONS ? FailureReason.WRONG_ANSWER.code()
                 : FailureReason.INVALID_CODE.code();
@@ -231,11 +252,18 @@ final class VerifyAuthenticator extends ResetStep {
         int triesLeft = Math.min(attempt.throttles().failedProofsLeft(user),
                 attempt.throttles().codeTriesLeft(user, method.kind()));
         Response response = method.page(proof, method.wrongProofMessage(triesLeft));
+        if (!ResetSubject.onFlow(context)) {
+            // a locked-out account is not the flow's user, so failureChallenge below cannot report it
+            recordBruteForceFailure(context, user);
+        }
         // failureChallenge is what hands the failure to Keycloak's brute-force protector
         context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS, response);
     }
 
-    /** The flow restart below bypasses failureChallenge, so the last failure is reported to the protector here. */
+    /**
+     * Reports a failure to the protector where failureChallenge does not: before a flow restart, and for a subject
+     * that is not the flow's user.
+     */
     private static void recordBruteForceFailure(AuthenticationFlowContext context, UserModel user) {
         RealmModel realm = context.getRealm();
         if (realm.isBruteForceProtected()) {
@@ -244,8 +272,9 @@ final class VerifyAuthenticator extends ResetStep {
         }
     }
 
+    /** False: a permanently locked-out account is verified without being the flow's user (see {@link ResetSubject}). */
     @Override
     public boolean requiresUser() {
-        return true;
+        return false;
     }
 }
