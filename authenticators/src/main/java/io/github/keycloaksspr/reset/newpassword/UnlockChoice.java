@@ -42,9 +42,21 @@ final class UnlockChoice {
     private UnlockChoice() {
     }
 
-    /** Whether the user gets the choice before the new-password page. */
+    /**
+     * Whether the user gets the choice before the new-password page. A directory that can't be asked right now
+     * means no choice: the user still gets the new-password page, which unlocks too, instead of an error page.
+     */
     static boolean offered(AuthenticationFlowContext context, Policy policy, UserModel user) {
-        return policy.unlock() && new AccountLocks(context.getSession(), context.getRealm()).of(user).locked();
+        if (!policy.unlock()) {
+            return false;
+        }
+        try {
+            return new AccountLocks(context.getSession(), context.getRealm()).of(user).locked();
+        } catch (ModelException e) {
+            LOG.warnf("Could not read the directory's lockout of a user in realm %s: %s",
+                    context.getRealm().getName(), e.getMessage());
+            return false;
+        }
     }
 
     static Response page(AuthenticationFlowContext context, Policy policy) {
@@ -56,7 +68,8 @@ final class UnlockChoice {
      * or an admin switched unlocking off since the choice was shown.
      */
     static boolean handle(AuthenticationFlowContext context, Policy policy, UserModel user, String choice) {
-        if (!UNLOCK.equals(choice) || !policy.unlock()) {
+        // only where the choice was offered: a posted "unlock" for an account that isn't locked proves nothing
+        if (!UNLOCK.equals(choice) || !offered(context, policy, user)) {
             return false;
         }
         UnlockResult result;
