@@ -62,4 +62,15 @@ final class Commands {
             return "(no output: " + e.getMessage() + ")";
         }
     }
+
+    /** Stops a server process and waits for it, so its ports and files are free for the next one. */
+    static void stop(Process process) {
+        process.destroy();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
 }

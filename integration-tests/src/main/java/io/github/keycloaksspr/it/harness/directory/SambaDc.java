@@ -153,13 +153,7 @@ public final class SambaDc implements DirectoryServer {
     /** Stops the server and removes the domain's files, tens of megabytes per run. */
     @Override
     public void close() {
-        process.destroy();
-        try {
-            process.waitFor();
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
+        Commands.stop(process);
         try (Stream<Path> paths = Files.walk(home)) {
             for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(path);

@@ -146,13 +146,7 @@ public final class Slapd implements DirectoryServer {
 
     @Override
     public void close() {
-        process.destroy();
-        try {
-            process.waitFor();
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
+        Commands.stop(process);
     }
 
     private static String config(Path home) {
