@@ -22,7 +22,8 @@ import io.github.keycloaksspr.privilege.AdminAccounts;
 /**
  * Entra's checks, in Entra's order: does the account exist and work (a permanently locked-out account counts as
  * working: SSPR exists to let it back in), is it in scope, has it registered enough, and, for a directory-federated
- * account, is it an admin, can its new password reach the directory.
+ * account, is it an admin, can its new password reach the directory. The last two refuse an account whatever it
+ * registered, so they are named ahead of "not registered" when both apply.
  */
 public final class Eligibility {
 
@@ -34,8 +35,13 @@ public final class Eligibility {
                 () -> KeycloakModelUtils.findGroupByPath(session, realm, policy.groupPath()),
                 () -> RegisteredMethods.of(session, realm, user, policy).keySet(),
                 () -> Requirement.of(session, realm, policy, user));
-        return reason != EligibilityReason.ELIGIBLE ? reason : onPremises(policy, FederationLink.of(realm, user),
+        if (reason != EligibilityReason.ELIGIBLE && reason != EligibilityReason.NOT_REGISTERED) {
+            return reason;
+        }
+        // a directory-managed account is refused whatever it registered, so the audit names that, not the methods
+        EligibilityReason onPremises = onPremises(policy, FederationLink.of(realm, user),
                 () -> new AdminAccounts(session, realm, policy.adminRoles()).isAdmin(user));
+        return onPremises != EligibilityReason.ELIGIBLE ? onPremises : reason;
     }
 
     /**

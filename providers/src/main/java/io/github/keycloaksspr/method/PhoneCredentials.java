@@ -11,6 +11,7 @@ import org.keycloak.models.UserModel;
 import org.keycloak.util.JsonSerialization;
 
 import io.github.keycloaksspr.phone.PhoneNumber;
+import io.github.keycloaksspr.phone.PhoneNumbers;
 
 /**
  * A user's registered phones. They are Keycloak credentials rather than profile attributes, so a user cannot change
@@ -58,7 +59,10 @@ public final class PhoneCredentials {
         }
         try {
             StoredPhone stored = JsonSerialization.readValue(credentialData, StoredPhone.class);
-            return Optional.of(new PhoneNumber(stored.number, stored.extension));
+            // E.164 is not enough: libphonenumber must know the number, as it does for numbers users type
+            Optional<PhoneNumber> number = PhoneNumbers.parse(stored.number, null).number()
+                    .filter(parsed -> parsed.e164().equals(stored.number));
+            return number.map(parsed -> new PhoneNumber(parsed.e164(), stored.extension));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }

@@ -6,6 +6,7 @@ import io.github.keycloaksspr.it.harness.KeycloakAdmin;
 import io.github.keycloaksspr.it.harness.MailServer;
 import io.github.keycloaksspr.it.harness.ProvisionedRealm;
 import io.github.keycloaksspr.it.harness.RealmFixture;
+import io.github.keycloaksspr.it.harness.SecurityQuestionsImport;
 import io.github.keycloaksspr.it.harness.SsprPolicy;
 import io.github.keycloaksspr.it.harness.TestUser;
 import java.util.List;
@@ -19,7 +20,13 @@ final class DemoRealm {
 
     static final String NAME = "sspr-demo";
     static final String GROUP = "/SSPR-Test-Group";
-    static final TestUser MEMBER = TestUser.named("testuser").withEmail("testuser@sspr-demo.test").inGroups(GROUP);
+    /** Can reset by an emailed code or by three security questions (answers in the README). */
+    static final TestUser MEMBER = TestUser.named("testuser").withEmail("testuser@sspr-demo.test").inGroups(GROUP)
+            .withCredential(SecurityQuestionsImport.answers()
+                    .question("first-stuffed-animal", "Teddy")
+                    .question("parents-met-city", "Paris")
+                    .question("first-concert", "Queen")
+                    .toRepresentation());
     static final TestUser OUTSIDER = TestUser.named("outsider").withEmail("outsider@sspr-demo.test");
     static final TestUser ADMIN = TestUser.named("realmadmin").withEmail("realmadmin@sspr-demo.test")
             .withPassword("Admin-Passw0rd!").withRealmManagementRoles("realm-admin");
@@ -49,6 +56,7 @@ final class DemoRealm {
                 .user(ADMIN)
                 .bruteForceProtected(true)
                 .policy(SsprPolicy.forGroup(GROUP)
+                        .withMethods("email##authenticator-app##security-questions")
                         .withHelpdesk("mailto:helpdesk@sspr-demo.test")
                         .withCaptcha(true))
                 .create(admin);

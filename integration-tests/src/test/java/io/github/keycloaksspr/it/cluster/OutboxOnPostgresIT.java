@@ -32,20 +32,22 @@ import io.github.keycloaksspr.it.harness.KeycloakAdmin;
 import io.github.keycloaksspr.it.harness.KeycloakServer;
 import io.github.keycloaksspr.it.harness.MailServer;
 import io.github.keycloaksspr.it.harness.OutboxRow;
+import io.github.keycloaksspr.it.harness.Page;
 import io.github.keycloaksspr.it.harness.Ports;
 import io.github.keycloaksspr.it.harness.ProvisionedRealm;
 import io.github.keycloaksspr.it.harness.RealmFixture;
 import io.github.keycloaksspr.it.harness.ServerSettings;
 import io.github.keycloaksspr.it.harness.SsprPolicy;
 import io.github.keycloaksspr.it.harness.TestUser;
+import io.github.keycloaksspr.it.reset.ResetJourney;
 
 /**
  * The outbox on PostgreSQL. Two Keycloak nodes on one database, each with its own local caches, reset passwords at
- * the same time: both nodes' drains work the same outbox table, and every notice still goes out exactly once. And a
- * reset whose transaction fails at commit, after the event listener wrote its row, sends nothing. Runs in its own
+ * the same time: both nodes' drains work the same outbox table, and every notice still goes out exactly once. Wrong
+ * proofs on both nodes add up to one block. And a reset whose transaction fails at commit, after the event listener wrote its row, sends nothing. Runs in its own
  * failsafe execution ({@code -Ptwo-node}), not beside the suite's server.
  */
-@DisplayName("Outbox on PostgreSQL: two nodes, failed commits")
+@DisplayName("Two nodes on PostgreSQL: the outbox, the throttles, failed commits")
 final class OutboxOnPostgresIT {
 
     private static final int USERS_PER_NODE = 15;
@@ -119,6 +121,36 @@ final class OutboxOnPostgresIT {
                 assertThat(row.attempts()).isEqualTo(1);
             });
         }
+    }
+
+    @Test
+    @DisplayName("Given three wrong codes on node A and two on node B, then the fifth blocks the account, and a new "
+            + "flow on node A is refused too: the counters live in the shared database, not in either node")
+    void throttlesHoldAcrossNodes() {
+        try (KeycloakAdmin adminA = KeycloakAdmin.connect(nodeA)) {
+            ProvisionedRealm realm = RealmFixture.named(RealmFixture.uniqueName("throttle")).mailTo(mail)
+                    .user(TestUser.named("roamer")).policy(SsprPolicy.forEveryone())
+                    .create(adminA);
+            wrongCodes(nodeA, realm, 3);
+            Page fifth = wrongCodes(nodeB, realm, 2);
+
+            assertThat(fifth.text()).contains("tried too many times");
+            Page again = new ResetJourney(nodeA.baseUrl(), realm.name(), mail).startAs("roamer");
+            assertThat(again.document().selectFirst("#sspr-methods-form")).as(again.text()).isNull();
+            assertThat(again.text()).contains("tried too many times");
+        }
+    }
+
+    /** One flow on {@code node}: a code is mailed, then {@code count} wrong codes; the page after the last. */
+    private static Page wrongCodes(KeycloakServer node, ProvisionedRealm realm, int count) {
+        ResetJourney journey = new ResetJourney(node.baseUrl(), realm.name(), mail);
+        ResetJourney.CodeSent sent = journey.sendEmailCode(journey.startAs("roamer"), "roamer@users.test");
+        String wrong = sent.code().equals("00000000") ? "11111111" : "00000000";
+        Page page = sent.page();
+        for (int i = 0; i < count; i++) {
+            page = journey.enterCode(page, wrong);
+        }
+        return page;
     }
 
     @Test
