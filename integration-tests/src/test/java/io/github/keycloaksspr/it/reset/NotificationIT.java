@@ -29,11 +29,13 @@ import io.github.keycloaksspr.it.harness.KeycloakServer;
 import io.github.keycloaksspr.it.harness.KeycloakSuite;
 import io.github.keycloaksspr.it.harness.MailMessage;
 import io.github.keycloaksspr.it.harness.MailServer;
+import io.github.keycloaksspr.it.harness.Page;
 import io.github.keycloaksspr.it.harness.OutboxRow;
 import io.github.keycloaksspr.it.harness.ProvisionedRealm;
 import io.github.keycloaksspr.it.harness.RealmFixture;
 import io.github.keycloaksspr.it.harness.SsprPolicy;
 import io.github.keycloaksspr.it.harness.TestUser;
+import io.github.keycloaksspr.it.harness.Totp;
 
 @ExtendWith(KeycloakSuite.class)
 @DisplayName("Notifications: users and admins hear about password resets, through the durable outbox")
@@ -60,13 +62,15 @@ final class NotificationIT {
                 .user(TestUser.named("walter").inGroups("/Pilot"))
                 .user(TestUser.named("victor"))
                 .user(TestUser.named("grete"))
-                .user(TestUser.named("adam").inGroups("/Pilot").withRealmManagementRoles("realm-admin"))
+                // an admin proves two methods: email and the app
+                .user(TestUser.named("adam").inGroups("/Pilot").withRealmManagementRoles("realm-admin")
+                        .withCredential(Totp.credential(appSecret("adam"), "phone")))
                 .user(TestUser.named("bert").withRealmManagementRoles("manage-users"))
                 .user(TestUser.named("cora"))
                 .user(TestUser.named("dirk").inGroups("/Admins/Night"))
                 .user(TestUser.named("ella").withRealmManagementRoles("realm-admin").disabled())
                 .user(TestUser.named("nora").withRealmManagementRoles("view-users"))
-                .policy(SsprPolicy.forGroup("/Pilot").withHelpdesk(HELPDESK))
+                .policy(SsprPolicy.forGroup("/Pilot").withHelpdesk(HELPDESK).withMethods("email##authenticator-app"))
                 .create(admin);
         enableListener(realm.resource());
         RealmResource resource = realm.resource();
@@ -167,18 +171,17 @@ final class NotificationIT {
         ProvisionedRealm quiet = RealmFixture.named(RealmFixture.uniqueName("quiet"))
                 .mailTo(mail)
                 .group("/Pilot")
-                .user(TestUser.named("quietadmin").inGroups("/Pilot").withRealmManagementRoles("realm-admin"))
+                .user(TestUser.named("quietadmin").inGroups("/Pilot").withRealmManagementRoles("realm-admin")
+                        .withCredential(Totp.credential(appSecret("quietadmin"), "phone")))
                 .user(TestUser.named("quietpeer").withRealmManagementRoles("realm-admin"))
                 .user(TestUser.named("quietuser"))
-                .policy(SsprPolicy.forGroup("/Pilot")
+                .policy(SsprPolicy.forGroup("/Pilot").withMethods("email##authenticator-app")
                         .with("sspr.notify-users", "false").with("sspr.notify-admins", "false"))
                 .create(admin);
         enableListener(quiet.resource());
 
         quiet.user("quietuser").resetPassword(password(NEW_PASSWORD));
-        ResetJourney journey = new ResetJourney(server.baseUrl(), quiet.name(), mail);
-        ResetJourney.CodeSent sent = journey.sendEmailCode(journey.startAs("quietadmin"), "quietadmin@users.test");
-        journey.newPassword(journey.enterCode(sent.page(), sent.code()), NEW_PASSWORD, NEW_PASSWORD);
+        selfReset(server, mail, quiet.name(), "quietadmin");
 
         sleep(SETTLE);
         assertThat(admin.outbox(quiet.name(), "")).isEmpty();
@@ -251,10 +254,23 @@ final class NotificationIT {
     }
 
     private static void selfReset(KeycloakServer server, MailServer mail, String username) {
-        ResetJourney journey = new ResetJourney(server.baseUrl(), realm.name(), mail);
+        selfReset(server, mail, realm.name(), username);
+    }
+
+    /** A reset by email code; an admin, who must prove a second method, adds the code of the app. */
+    private static void selfReset(KeycloakServer server, MailServer mail, String realmName, String username) {
+        ResetJourney journey = new ResetJourney(server.baseUrl(), realmName, mail);
         ResetJourney.CodeSent sent = journey.sendEmailCode(journey.startAs(username), username + "@users.test");
-        assertThat(journey.newPassword(journey.enterCode(sent.page(), sent.code()), NEW_PASSWORD, NEW_PASSWORD)
-                .document().selectFirst("#sspr-done")).isNotNull();
+        Page next = journey.enterCode(sent.page(), sent.code());
+        if (next.document().selectFirst("#sspr-methods-form") != null) {
+            next = journey.enterAppCode(journey.choose(next, "authenticator-app"), Totp.now(appSecret(username)));
+        }
+        assertThat(journey.newPassword(next, NEW_PASSWORD, NEW_PASSWORD).document().selectFirst("#sspr-done"))
+                .isNotNull();
+    }
+
+    private static String appSecret(String username) {
+        return "app-secret-of-" + username;
     }
 
     /** Waits for {@code count} matching mails, then checks that no further copy arrives. */
