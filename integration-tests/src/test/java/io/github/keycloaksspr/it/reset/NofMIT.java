@@ -2,6 +2,8 @@ package io.github.keycloaksspr.it.reset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -185,5 +187,47 @@ final class NofMIT {
         // and email can't be picked again to count twice
         assertThat(journey.choose(replayed, "email").text()).contains("isn’t available");
         assertThat(signsIn(admin, two, "skipper", TestUser.DEFAULT_PASSWORD)).isNotBlank();
+    }
+
+    @Test
+    @DisplayName("Given two tabs of one browser, then a proof or a code of one tab counts for nothing in the other")
+    void twoTabs(KeycloakServer server, MailServer mail) {
+        // one cookie jar, two flows: Keycloak keeps both in one session and tells them apart by tab_id
+        ResetJourney journey = new ResetJourney(server.baseUrl(), two.name(), mail);
+        Page tab1 = journey.startAs("replayer");
+        Page tab2 = journey.startAs("replayer");
+        assertThat(tabId(tab2)).isNotEqualTo(tabId(tab1));
+
+        // tab 1 sends an email code; tab 2 then proves the app and moves on to step 2
+        ResetJourney.CodeSent sent1 = journey.sendEmailCode(tab1, "replayer@users.test");
+        Page tab2Second = journey.enterAppCode(journey.choose(tab2, "authenticator-app"),
+                Totp.now("replayer-secret-06"));
+        assertThat(tab2Second.document().select("#sspr-progress").text()).isEqualTo("Step 2 of 2");
+
+        // tab 1's code page, posted after tab 2 moved on: its code proves email; tab 2's app doesn't count
+        Page tab1Second = journey.enterCode(sent1.page(), sent1.code());
+        assertThat(tab1Second.document().selectFirst("#sspr-new-password-form")).as(tab1Second.text()).isNull();
+        assertThat(tab1Second.document().select("#sspr-progress").text()).isEqualTo("Step 2 of 2");
+        assertThat(tab1Second.document().select("button[name=sspr-method]")).extracting(e -> e.attr("value"))
+                .containsExactly("authenticator-app");
+
+        // tab 2 can't finish with tab 1's code: nothing is pending there, and once its own is sent, that one alone
+        Page noPending = tab2Second.form("#sspr-methods-form")
+                .submit("sspr-action", "verify", Map.of("code", sent1.code()));
+        assertThat(noPending.text()).contains("no longer works");
+        assertThat(noPending.document().selectFirst("#sspr-new-password-form")).isNull();
+        ResetJourney.CodeSent sent2 = journey.sendEmailCode(noPending, "replayer@users.test");
+        assertThat(sent2.code()).isNotEqualTo(sent1.code());
+        Page borrowed = journey.enterCode(sent2.page(), sent1.code());
+        assertThat(borrowed.text()).contains("isn’t right");
+        assertThat(borrowed.document().selectFirst("#sspr-new-password-form")).isNull();
+        Page newPassword = journey.enterCode(borrowed, sent2.code());
+        assertThat(newPassword.document().selectFirst("#sspr-new-password-form")).as(newPassword.text()).isNotNull();
+    }
+
+    private static String tabId(Page page) {
+        String query = URI.create(page.form("#sspr-methods-form").action()).getRawQuery();
+        return Arrays.stream(query.split("&")).filter(p -> p.startsWith("tab_id=")).findFirst()
+                .orElseThrow(() -> new AssertionError("no tab_id in " + query));
     }
 }
