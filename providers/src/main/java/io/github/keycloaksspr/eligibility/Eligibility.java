@@ -66,6 +66,11 @@ public final class Eligibility {
         return EligibilityReason.ELIGIBLE;
     }
 
+    /** Whether the policy's scope (nobody, a group and its subgroups, everyone) takes in {@code user}. */
+    public static boolean inScope(KeycloakSession session, RealmModel realm, Policy policy, UserModel user) {
+        return inScope(policy, user, () -> KeycloakModelUtils.findGroupByPath(session, realm, policy.groupPath()));
+    }
+
     private static boolean inScope(Policy policy, UserModel user, Supplier<GroupModel> selectedGroup) {
         return switch (policy.scope()) {
             case NONE -> false;

@@ -47,6 +47,25 @@ public enum MethodKind {
 
     /** The registered thing a method proves possession or knowledge of. */
     public enum Factor {
-        EMAIL, MOBILE_PHONE, OFFICE_PHONE, AUTHENTICATOR_APP, SECURITY_QUESTIONS
+        EMAIL("email"),
+        MOBILE_PHONE("mobile-phone"),
+        OFFICE_PHONE("office-phone"),
+        AUTHENTICATOR_APP("authenticator-app"),
+        SECURITY_QUESTIONS("security-questions");
+
+        private final String id;
+
+        Factor(String id) {
+            this.id = id;
+        }
+
+        /** What registration pages and the account console's actions call it; never changes once released. */
+        public String id() {
+            return id;
+        }
+
+        public static Optional<Factor> fromId(String id) {
+            return Arrays.stream(values()).filter(factor -> factor.id.equals(id)).findFirst();
+        }
     }
 }

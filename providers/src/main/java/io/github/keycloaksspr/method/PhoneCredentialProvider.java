@@ -38,6 +38,8 @@ public final class PhoneCredentialProvider implements CredentialProvider<Credent
             throw new ModelException("A " + type + " credential needs {\"number\":\"<E.164>\",\"extension\":\"<digits>\"}");
         }
         credential.setType(type);
+        // what the account console lists: the number as the reset pages show it
+        credential.setUserLabel(PhoneCredentials.parse(credential.getCredentialData()).get().masked());
         if (credential.getCreatedDate() == null) {
             credential.setCreatedDate(Time.currentTimeMillis());
         }
@@ -59,12 +61,9 @@ public final class PhoneCredentialProvider implements CredentialProvider<Credent
     @Override
     public CredentialTypeMetadata getCredentialTypeMetadata(CredentialTypeMetadataContext metadataContext) {
         boolean mobile = PhoneCredentials.MOBILE_TYPE.equals(type);
-        return CredentialTypeMetadata.builder()
-                .type(type)
-                .category(CredentialTypeMetadata.Category.TWO_FACTOR)
-                .displayName(mobile ? "ssprMobilePhoneDisplayName" : "ssprOfficePhoneDisplayName")
-                .helpText(mobile ? "ssprMobilePhoneHelpText" : "ssprOfficePhoneHelpText")
-                .removeable(true)
-                .build(session);
+        return ConsoleActions.metadata(session, metadataContext, type,
+                mobile ? MethodKind.Factor.MOBILE_PHONE : MethodKind.Factor.OFFICE_PHONE,
+                mobile ? "ssprMobilePhoneDisplayName" : "ssprOfficePhoneDisplayName",
+                mobile ? "ssprMobilePhoneHelpText" : "ssprOfficePhoneHelpText");
     }
 }

@@ -52,6 +52,18 @@ public final class PhoneCredentials {
         return number.map(phone -> new RegisteredPhone(credential.getId(), phone));
     }
 
+    /** The credential data that stores {@code number}. */
+    public static String credentialData(PhoneNumber number) {
+        StoredPhone stored = new StoredPhone();
+        stored.number = number.e164();
+        stored.extension = number.extension();
+        try {
+            return JsonSerialization.writeValueAsString(stored);
+        } catch (IOException e) {
+            throw new IllegalStateException("a phone always serialises", e);
+        }
+    }
+
     /** The phone in a credential's data, if it is one: E.164 and an extension of digits. */
     static Optional<PhoneNumber> parse(String credentialData) {
         if (credentialData == null) {

@@ -14,7 +14,8 @@ import io.github.keycloaksspr.policy.Policy;
 import io.github.keycloaksspr.questions.SecurityQuestionsCredentialProvider;
 
 /**
- * Which verification methods a user holds. Only proven contact data counts: an email address once it is verified,
+ * Which verification methods a user holds. Only proven contact data counts: an authentication email proven at
+ * registration, else the account's address once it is verified,
  * phones and security questions once registered (they are stored as credentials, which users cannot edit through
  * their profile), an authenticator app once Keycloak's own OTP setup has completed.
  */
@@ -56,7 +57,13 @@ public final class RegisteredMethods {
         };
     }
 
+    /** The registered authentication email first; without one, the account's address once it is verified. */
     private static Optional<Registration> email(UserModel user) {
+        Optional<EmailCredentials.RegisteredEmail> registered = EmailCredentials.registered(user);
+        if (registered.isPresent()) {
+            String address = registered.get().address();
+            return Optional.of(new Registration(MethodKind.EMAIL, Masking.email(address), address));
+        }
         String email = user.getEmail();
         if (email == null || email.isBlank() || !user.isEmailVerified()) {
             return Optional.empty();

@@ -22,6 +22,9 @@ import org.keycloak.models.UserModel;
 import org.keycloak.models.credential.PasswordCredentialModel;
 import org.keycloak.theme.Theme;
 
+import io.github.keycloaksspr.method.ConsoleActions;
+import io.github.keycloaksspr.method.MethodKind;
+
 /**
  * Registers, draws and verifies a user's security questions, stored as one {@code sspr-security-questions}
  * credential. Obtain it with {@link #of(KeycloakSession)}.
@@ -172,13 +175,8 @@ public final class SecurityQuestionsCredentialProvider implements CredentialProv
     public CredentialTypeMetadata getCredentialTypeMetadata(CredentialTypeMetadataContext metadataContext) {
         // TWO_FACTOR, like Keycloak's recovery codes: a second thing the user knows that backs up the password,
         // never a replacement for it, so it does not belong next to the password under basic authentication
-        return CredentialTypeMetadata.builder()
-                .type(getType())
-                .category(CredentialTypeMetadata.Category.TWO_FACTOR)
-                .displayName("ssprSecurityQuestionsDisplayName")
-                .helpText("ssprSecurityQuestionsHelpText")
-                .removeable(true)
-                .build(session);
+        return ConsoleActions.metadata(session, metadataContext, getType(), MethodKind.Factor.SECURITY_QUESTIONS,
+                "ssprSecurityQuestionsDisplayName", "ssprSecurityQuestionsHelpText");
     }
 
     private Optional<SecurityQuestionsCredentialModel> stored(UserModel user) {

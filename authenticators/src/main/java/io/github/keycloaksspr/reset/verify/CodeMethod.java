@@ -9,6 +9,7 @@ import org.jboss.logging.Logger;
 
 import io.github.keycloaksspr.code.CodeCheck;
 import io.github.keycloaksspr.code.OneTimeCode;
+import io.github.keycloaksspr.delivery.Texts;
 import io.github.keycloaksspr.method.MethodKind;
 import io.github.keycloaksspr.secret.RealmSecrets;
 
@@ -98,6 +99,6 @@ final class CodeMethod implements ProofMethod {
 
     /** Whole minutes, rounded up, for sentences a person reads. */
     static long minutes(Duration duration) {
-        return Math.max(1, (duration.getSeconds() + 59) / 60);
+        return Texts.minutes(duration);
     }
 }

@@ -1,22 +1,13 @@
 package io.github.keycloaksspr.reset.verify;
 
-import java.io.IOException;
-import java.text.MessageFormat;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.Properties;
 
-import org.keycloak.models.RealmModel;
-import org.keycloak.theme.Theme;
-
+import io.github.keycloaksspr.delivery.CodeSendFailure;
+import io.github.keycloaksspr.delivery.PhoneCodeSender;
 import io.github.keycloaksspr.method.MethodKind;
 import io.github.keycloaksspr.method.PhoneCredentials;
 import io.github.keycloaksspr.phone.PhoneNumber;
-import io.github.keycloaksspr.twilio.PhoneGateway;
-import io.github.keycloaksspr.twilio.PhoneSendException;
-import io.github.keycloaksspr.twilio.TwilioGateway;
 import io.github.keycloaksspr.twilio.TwilioSettings;
-import io.github.keycloaksspr.twilio.VoiceScript;
 
 /**
  * Sends a code to a registered phone through Twilio: as a text message, or read out by a call (to an office phone
@@ -39,21 +30,13 @@ final class PhoneDelivery implements CodeDelivery {
         PhoneNumber number = phone(proof).orElseThrow(() -> failure(proof, "no-phone", "phone no longer registered"));
         TwilioSettings settings = proof.policy().twilio()
                 .orElseThrow(() -> failure(proof, "not-configured", "Twilio is not configured"));
-        PhoneGateway gateway = new TwilioGateway(settings);
-        Locale locale = proof.session().getContext().resolveLocale(proof.user());
-        Properties messages = messages(proof, locale);
-        String realmName = realmName(proof.realm());
         try {
-            if (channel == Channel.SMS) {
-                gateway.sendSms(number, format(messages, "ssprSmsCodeBody", locale, code, realmName,
-                        CodeMethod.minutes(proof.policy().codeLifetime())));
-            } else {
-                gateway.call(number, VoiceScript.forCode(format(messages, "ssprVoiceCodeIntro", locale, realmName),
-                        code, locale));
-            }
-        } catch (PhoneSendException e) {
+            PhoneCodeSender.send(proof.session(), proof.realm(), proof.user(), settings, number,
+                    channel == Channel.SMS ? PhoneCodeSender.Channel.SMS : PhoneCodeSender.Channel.VOICE, code,
+                    proof.policy().codeLifetime());
+        } catch (CodeSendFailure e) {
             throw new DeliveryFailure(PageMessage.error("ssprPhoneNotSent", number.masked()), e.providerCode(),
-                    e.failure() + " " + e.providerCode(), e);
+                    e.getMessage(), e);
         }
     }
 
@@ -69,23 +52,5 @@ final class PhoneDelivery implements CodeDelivery {
     private static DeliveryFailure failure(Proof proof, String providerCode, String detail) {
         return new DeliveryFailure(PageMessage.error("ssprPhoneNotSent", proof.registration().masked()),
                 providerCode, detail, null);
-    }
-
-    private static Properties messages(Proof proof, Locale locale) throws DeliveryFailure {
-        try {
-            return proof.session().theme().getTheme(Theme.Type.LOGIN).getEnhancedMessages(proof.realm(), locale);
-        } catch (IOException e) {
-            throw new DeliveryFailure(PageMessage.error("ssprPhoneNotSent", proof.registration().masked()),
-                    "theme", "login theme messages unreadable", e);
-        }
-    }
-
-    private static String format(Properties messages, String key, Locale locale, Object... parameters) {
-        return new MessageFormat(messages.getProperty(key, key), locale).format(parameters);
-    }
-
-    private static String realmName(RealmModel realm) {
-        return realm.getDisplayName() == null || realm.getDisplayName().isBlank()
-                ? realm.getName() : realm.getDisplayName();
     }
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.RealmRepresentation;
@@ -23,6 +24,7 @@ public final class RealmFixture {
     private boolean bruteForceProtected;
     private SsprPolicy policy;
     private boolean bindResetFlow = true;
+    private Map<String, String> registration;
     private final Set<String> groups = new LinkedHashSet<>();
     private final List<TestUser> users = new ArrayList<>();
 
@@ -74,6 +76,15 @@ public final class RealmFixture {
     }
 
     /** Leaves Keycloak's stock reset flow in place, as in a realm whose admin never opted in. */
+    /**
+     * Enables "Register security info" with these settings (keys {@code sspr.register.*}), and lets admins write
+     * unmanaged user attributes, where pre-filled contact data and the confirmation date live.
+     */
+    public RealmFixture registration(Map<String, String> settings) {
+        this.registration = Map.copyOf(settings);
+        return this;
+    }
+
     public RealmFixture withoutResetFlowBinding() {
         this.bindResetFlow = false;
         return this;
@@ -85,12 +96,18 @@ public final class RealmFixture {
         Groups realmGroups = new Groups(realm);
         groups.forEach(realmGroups::ensure);
         Users realmUsers = new Users(realm, realmGroups);
+        if (registration != null) {
+            RegistrationAction.allowAdminAttributes(realm);
+        }
         users.forEach(realmUsers::create);
         if (bindResetFlow) {
             SsprFlow.bind(realm);
         }
         if (policy != null) {
             SsprFlow.savePolicy(realm, policy.toConfig());
+        }
+        if (registration != null) {
+            RegistrationAction.enable(realm, registration);
         }
         return new ProvisionedRealm(name, admin);
     }

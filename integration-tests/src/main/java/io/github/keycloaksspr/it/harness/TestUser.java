@@ -1,7 +1,9 @@
 package io.github.keycloaksspr.it.harness;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.keycloak.representations.idm.CredentialRepresentation;
 
@@ -13,10 +15,11 @@ import org.keycloak.representations.idm.CredentialRepresentation;
  * @param realmManagementRoles client roles of {@code realm-management}, such as {@code realm-admin}
  * @param credentials          further credentials created with the user, as a migration imports them (an
  *                             authenticator app, a phone, security questions)
+ * @param attributes           user attributes an admin sets, such as pre-filled contact data
  */
 public record TestUser(String username, String email, boolean emailVerified, boolean enabled, String password,
                        List<String> groups, List<String> realmManagementRoles,
-                       List<CredentialRepresentation> credentials) {
+                       List<CredentialRepresentation> credentials, Map<String, String> attributes) {
 
     public static final String DEFAULT_PASSWORD = "Test-Passw0rd!";
 
@@ -24,17 +27,18 @@ public record TestUser(String username, String email, boolean emailVerified, boo
         groups = List.copyOf(groups);
         realmManagementRoles = List.copyOf(realmManagementRoles);
         credentials = List.copyOf(credentials);
+        attributes = Map.copyOf(attributes);
     }
 
     /** Enabled, with a verified address {@code <username>@users.test} and {@link #DEFAULT_PASSWORD}. */
     public static TestUser named(String username) {
         return new TestUser(username, username + "@users.test", true, true, DEFAULT_PASSWORD,
-                List.of(), List.of(), List.of());
+                List.of(), List.of(), List.of(), Map.of());
     }
 
     public TestUser withEmail(String value) {
         return new TestUser(username, value, emailVerified, enabled, password,
-                groups, realmManagementRoles, credentials);
+                groups, realmManagementRoles, credentials, attributes);
     }
 
     public TestUser withoutEmail() {
@@ -42,29 +46,36 @@ public record TestUser(String username, String email, boolean emailVerified, boo
     }
 
     public TestUser withEmailVerified(boolean value) {
-        return new TestUser(username, email, value, enabled, password, groups, realmManagementRoles, credentials);
+        return new TestUser(username, email, value, enabled, password, groups, realmManagementRoles, credentials, attributes);
     }
 
     public TestUser disabled() {
-        return new TestUser(username, email, emailVerified, false, password, groups, realmManagementRoles, credentials);
+        return new TestUser(username, email, emailVerified, false, password, groups, realmManagementRoles, credentials, attributes);
     }
 
     public TestUser withPassword(String value) {
-        return new TestUser(username, email, emailVerified, enabled, value, groups, realmManagementRoles, credentials);
+        return new TestUser(username, email, emailVerified, enabled, value, groups, realmManagementRoles, credentials, attributes);
     }
 
     public TestUser inGroups(String... paths) {
         return new TestUser(username, email, emailVerified, enabled, password,
-                List.of(paths), realmManagementRoles, credentials);
+                List.of(paths), realmManagementRoles, credentials, attributes);
     }
 
     public TestUser withCredential(CredentialRepresentation credential) {
         List<CredentialRepresentation> more = new ArrayList<>(credentials);
         more.add(credential);
-        return new TestUser(username, email, emailVerified, enabled, password, groups, realmManagementRoles, more);
+        return new TestUser(username, email, emailVerified, enabled, password, groups, realmManagementRoles, more, attributes);
     }
 
     public TestUser withRealmManagementRoles(String... roles) {
-        return new TestUser(username, email, emailVerified, enabled, password, groups, List.of(roles), credentials);
+        return new TestUser(username, email, emailVerified, enabled, password, groups, List.of(roles), credentials, attributes);
+    }
+
+    public TestUser withAttribute(String name, String value) {
+        Map<String, String> more = new HashMap<>(attributes);
+        more.put(name, value);
+        return new TestUser(username, email, emailVerified, enabled, password, groups, realmManagementRoles,
+                credentials, more);
     }
 }

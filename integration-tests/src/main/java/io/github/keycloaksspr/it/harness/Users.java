@@ -1,7 +1,9 @@
 package io.github.keycloaksspr.it.harness;
 
 import jakarta.ws.rs.core.Response;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.keycloak.admin.client.CreatedResponseUtil;
 import org.keycloak.admin.client.resource.ClientResource;
 import org.keycloak.admin.client.resource.RealmResource;
@@ -31,6 +33,11 @@ final class Users {
         // Keycloak 26 asks for a first and last name on first sign-in when they are missing.
         representation.setFirstName(user.username());
         representation.setLastName("Test");
+        if (!user.attributes().isEmpty()) {
+            Map<String, List<String>> attributes = new HashMap<>();
+            user.attributes().forEach((name, value) -> attributes.put(name, List.of(value)));
+            representation.setAttributes(attributes);
+        }
         if (!user.credentials().isEmpty()) {
             // created with the user, as a migration would import them; the password follows below
             representation.setCredentials(user.credentials());

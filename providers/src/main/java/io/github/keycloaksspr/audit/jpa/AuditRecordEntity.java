@@ -26,7 +26,7 @@ public class AuditRecordEntity {
     @Column(name = "GATE", length = 64)
     private String gate;
 
-    @Column(name = "METHOD", length = 32)
+    @Column(name = "METHOD", length = 255)
     private String method;
 
     @Column(name = "RESULT", length = 16, nullable = false)

@@ -1,0 +1,55 @@
+<#import "template.ftl" as layout>
+<#import "sspr-commons.ftl" as sspr>
+<@layout.registrationLayout displayInfo=true; section>
+    <#if section = "header">
+        <span id="sspr-register-title">${msg("ssprRegisterTitle_" + ssprTitle)}</span>
+    <#elseif section = "form">
+        <!-- template: sspr-register.ftl -->
+        <form id="sspr-register-form" class="${properties.kcFormClass!}" action="${url.loginAction}" method="post" novalidate="novalidate">
+            <p class="${properties.kcInputHelperTextItemTextClass!}">${msg("ssprRegisterIntro_" + ssprTitle)}</p>
+            <p id="sspr-register-status" class="${properties.kcInputHelperTextItemTextClass!}">${msg("ssprRegisterStatus", ssprHeld, ssprNeeded)}</p>
+            <ul class="sspr-register-methods" style="list-style:none;padding:0">
+                <#list ssprRows as row>
+                    <li id="sspr-register-method-${row.id}" data-state="${row.state}" class="${properties.kcFormGroupClass!}">
+                        <strong>${msg("ssprRegisterMethod_" + row.id)}</strong>
+                        <#if row.value?has_content><span class="sspr-register-value"> ${row.value}</span></#if>
+                        <div>
+                            <#if row.state = "registered">
+                                <span class="sspr-register-badge">${msg("ssprRegisterStateRegistered")}</span>
+                                <button id="sspr-setup-${row.id}" type="submit" name="sspr-action" value="setup:${row.id}"
+                                        class="${properties.kcButtonSecondaryClass!}">${msg("ssprRegisterChange")}</button>
+                                <#if row.removable>
+                                    <button id="sspr-remove-${row.id}" type="submit" name="sspr-action" value="remove:${row.id}"
+                                            class="${properties.kcButtonSecondaryClass!}"><#if ssprPendingRemoval = row.id>${msg("ssprRegisterRemoveAnyway")}<#else>${msg("ssprRegisterRemove")}</#if></button>
+                                </#if>
+                            <#elseif row.state = "prefilled">
+                                <span class="sspr-register-badge">${msg("ssprRegisterStatePrefilled")}</span>
+                                <button id="sspr-confirm-${row.id}" type="submit" name="sspr-action" value="confirm:${row.id}"
+                                        class="${properties.kcButtonPrimaryClass!}">${msg("ssprRegisterConfirm")}</button>
+                                <button id="sspr-setup-${row.id}" type="submit" name="sspr-action" value="setup:${row.id}"
+                                        class="${properties.kcButtonSecondaryClass!}">${msg("ssprRegisterChange")}</button>
+                            <#else>
+                                <button id="sspr-setup-${row.id}" type="submit" name="sspr-action" value="setup:${row.id}"
+                                        class="${properties.kcButtonSecondaryClass!}">${msg("ssprRegisterSetUp")}</button>
+                            </#if>
+                        </div>
+                    </li>
+                </#list>
+            </ul>
+            <div class="${properties.kcFormGroupClass!}">
+                <#if ssprComplete>
+                    <@sspr.actionButton value="done" label=(ssprTitle = "reconfirm")?then("ssprRegisterLooksGood", "ssprRegisterDone") id="sspr-register-done"/>
+                </#if>
+                <#if ssprCanSkip>
+                    <@sspr.actionButton value="skip" label="ssprRegisterSkip" type="secondary" id="sspr-register-skip"/>
+                </#if>
+                <#if ssprAppInitiated>
+                    <button class="${properties.kcButtonSecondaryClass!} ${properties.kcButtonBlockClass!}" type="submit"
+                            name="cancel-aia" value="true" id="sspr-register-cancel">${msg("doCancel")}</button>
+                </#if>
+            </div>
+        </form>
+    <#elseif section = "info">
+        <@sspr.helpdesk/>
+    </#if>
+</@layout.registrationLayout>
