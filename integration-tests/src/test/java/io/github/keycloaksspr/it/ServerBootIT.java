@@ -57,6 +57,17 @@ final class ServerBootIT {
 
     @Test
     @Order(1)
+    @DisplayName("Given the provider JAR, then the server offers the registration action and the sspr-email credential")
+    void serverLoadsRegistration(KeycloakAdmin admin) {
+        var providers = admin.client().serverInfo().getInfo().getProviders();
+
+        assertThat(providers.get("required-action").getProviders()).containsKey("sspr-register-security-info");
+        assertThat(providers.get("credential").getProviders())
+                .containsKeys("sspr-email", "sspr-mobile-phone", "sspr-office-phone", "sspr-security-questions");
+    }
+
+    @Test
+    @Order(1)
     @DisplayName("Given the provider JAR, then the server offers the database throttle store")
     void serverLoadsTheThrottleStore(KeycloakAdmin admin) {
         var stores = admin.client().serverInfo().getInfo().getProviders().get("sspr-throttle-store");

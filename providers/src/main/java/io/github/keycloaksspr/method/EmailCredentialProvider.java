@@ -39,9 +39,7 @@ public final class EmailCredentialProvider implements CredentialProvider<Credent
         if (credential.getCreatedDate() == null) {
             credential.setCreatedDate(Time.currentTimeMillis());
         }
-        user.credentialManager().getStoredCredentialsByTypeStream(getType()).toList()
-                .forEach(existing -> user.credentialManager().removeStoredCredentialById(existing.getId()));
-        return user.credentialManager().createStoredCredential(credential);
+        return OnePerUser.replace(user, getType(), credential);
     }
 
     @Override

@@ -43,9 +43,7 @@ public final class PhoneCredentialProvider implements CredentialProvider<Credent
         if (credential.getCreatedDate() == null) {
             credential.setCreatedDate(Time.currentTimeMillis());
         }
-        user.credentialManager().getStoredCredentialsByTypeStream(type).toList()
-                .forEach(existing -> user.credentialManager().removeStoredCredentialById(existing.getId()));
-        return user.credentialManager().createStoredCredential(credential);
+        return OnePerUser.replace(user, type, credential);
     }
 
     @Override

@@ -24,6 +24,7 @@ import org.keycloak.theme.Theme;
 
 import io.github.keycloaksspr.method.ConsoleActions;
 import io.github.keycloaksspr.method.MethodKind;
+import io.github.keycloaksspr.method.OnePerUser;
 
 /**
  * Registers, draws and verifies a user's security questions, stored as one {@code sspr-security-questions}
@@ -156,9 +157,7 @@ public final class SecurityQuestionsCredentialProvider implements CredentialProv
         if (credential.getCreatedDate() == null) {
             credential.setCreatedDate(Time.currentTimeMillis());
         }
-        user.credentialManager().getStoredCredentialsByTypeStream(getType()).toList()
-                .forEach(existing -> user.credentialManager().removeStoredCredentialById(existing.getId()));
-        return user.credentialManager().createStoredCredential(credential);
+        return OnePerUser.replace(user, getType(), credential);
     }
 
     @Override

@@ -12,6 +12,9 @@ import org.keycloak.common.util.Time;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.credential.OTPCredentialModel;
 
+import io.github.keycloaksspr.audit.AuditActivity;
+import io.github.keycloaksspr.audit.AuditResult;
+import io.github.keycloaksspr.audit.EventDetails;
 import io.github.keycloaksspr.method.ConsoleActions;
 import io.github.keycloaksspr.method.EmailCredentials;
 import io.github.keycloaksspr.method.MethodKind.Factor;
@@ -132,7 +135,7 @@ final class Overview {
         }
         // Keycloak evaluates triggers again after every finished action; this sign-in must not ask twice
         registering.context().getAuthenticationSession().setAuthNote(SKIPPED_NOTE, "true");
-        registering.context().getEvent().detail("sspr_reason", "skipped");
+        registering.context().getEvent().detail(EventDetails.REASON, "skipped");
         registering.context().success();
         return null;
     }
@@ -151,8 +154,8 @@ final class Overview {
         }
         registering.state().pendingRemoval(null);
         registering.user().credentialManager().removeStoredCredentialById(credential.get());
-        registering.audit().activity(io.github.keycloaksspr.audit.AuditActivity.USER_REGISTERED, registering.user(),
-                factor.id(), io.github.keycloaksspr.audit.AuditResult.SUCCESS, "method_removed");
+        registering.audit().activity(AuditActivity.USER_REGISTERED, registering.user(),
+                factor.id(), AuditResult.SUCCESS, "method_removed");
         return show(registering, PageLine.success("ssprRegisterRemoved_" + factor.id()));
     }
 

@@ -1,5 +1,6 @@
 package io.github.keycloaksspr.registration;
 
+import java.util.List;
 import java.util.Map;
 
 import jakarta.ws.rs.core.Response;
@@ -105,7 +106,7 @@ final class RegisterSecurityInfo implements RequiredActionProvider {
                 .map(factor -> switch (factor) {
                     case EMAIL, MOBILE_PHONE, OFFICE_PHONE -> ContactSetup.page(registering, factor, PageLine.NONE);
                     case AUTHENTICATOR_APP -> AppSetup.page(registering, PageLine.NONE);
-                    case SECURITY_QUESTIONS -> QuestionsSetup.page(registering, java.util.List.of(), Map.of());
+                    case SECURITY_QUESTIONS -> QuestionsSetup.page(registering, List.of(), Map.of());
                 })
                 .orElseGet(() -> Overview.show(registering, PageLine.NONE));
     }

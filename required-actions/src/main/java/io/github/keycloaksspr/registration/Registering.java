@@ -1,8 +1,8 @@
 package io.github.keycloaksspr.registration;
 
+import java.util.Optional;
 import java.util.stream.Collectors;
 
-import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
 import org.keycloak.authentication.RequiredActionContext;
@@ -16,6 +16,8 @@ import io.github.keycloaksspr.audit.Audit;
 import io.github.keycloaksspr.audit.AuditActivity;
 import io.github.keycloaksspr.audit.AuditResult;
 import io.github.keycloaksspr.audit.EventDetails;
+import io.github.keycloaksspr.forms.FormFields;
+import io.github.keycloaksspr.forms.HelpdeskAttributes;
 import io.github.keycloaksspr.method.MethodKind.Factor;
 import io.github.keycloaksspr.policy.Policy;
 import io.github.keycloaksspr.policy.PolicyResolver;
@@ -87,32 +89,21 @@ final class Registering {
     }
 
     /** The one method an application asked to set up ({@code kc_action=sspr-register-security-info:email}). */
-    java.util.Optional<Factor> requestedFactor() {
+    Optional<Factor> requestedFactor() {
         if (!appInitiated()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         return Factor.fromId(context.getAuthenticationSession().getClientNote(Constants.KC_ACTION_PARAMETER));
     }
 
     /** A posted field, trimmed and cut to {@code maxLength}; never null. */
     String field(String name, int maxLength) {
-        MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
-        String value = form == null ? null : form.getFirst(name);
-        if (value == null) {
-            return "";
-        }
-        String trimmed = value.trim();
-        return trimmed.length() > maxLength ? trimmed.substring(0, maxLength) : trimmed;
+        return FormFields.trimmed(context.getHttpRequest(), name, maxLength);
     }
 
     /** A registration page with the helpdesk link and what every template needs. */
     LoginFormsProvider form() {
-        LoginFormsProvider form = context.form();
-        policy.helpdesk().ifPresent(link -> {
-            form.setAttribute("ssprHelpdeskHref", link.href());
-            form.setAttribute("ssprHelpdeskText", link.display());
-        });
-        return form.setAttribute("ssprAppInitiated", appInitiated());
+        return HelpdeskAttributes.apply(context.form(), policy).setAttribute("ssprAppInitiated", appInitiated());
     }
 
     Response page(String template, PageLine line) {

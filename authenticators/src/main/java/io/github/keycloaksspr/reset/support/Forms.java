@@ -1,8 +1,8 @@
 package io.github.keycloaksspr.reset.support;
 
-import jakarta.ws.rs.core.MultivaluedMap;
-
 import org.keycloak.authentication.AuthenticationFlowContext;
+
+import io.github.keycloaksspr.forms.FormFields;
 
 /** Reads posted form fields defensively: trimmed, length-capped, never null. */
 public final class Forms {
@@ -11,22 +11,11 @@ public final class Forms {
     }
 
     public static String field(AuthenticationFlowContext context, String name, int maxLength) {
-        MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
-        String value = form == null ? null : form.getFirst(name);
-        if (value == null) {
-            return "";
-        }
-        String trimmed = value.trim();
-        return trimmed.length() > maxLength ? trimmed.substring(0, maxLength) : trimmed;
+        return FormFields.trimmed(context.getHttpRequest(), name, maxLength);
     }
 
     /** Password fields keep their spaces: they are part of the password. */
     public static String rawField(AuthenticationFlowContext context, String name, int maxLength) {
-        MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
-        String value = form == null ? null : form.getFirst(name);
-        if (value == null) {
-            return "";
-        }
-        return value.length() > maxLength ? value.substring(0, maxLength) : value;
+        return FormFields.raw(context.getHttpRequest(), name, maxLength);
     }
 }

@@ -10,11 +10,13 @@ import io.github.keycloaksspr.it.harness.SecurityQuestionsImport;
 import io.github.keycloaksspr.it.harness.SsprPolicy;
 import io.github.keycloaksspr.it.harness.TestUser;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * The realm of Microsoft's SSPR tutorial: SSPR enabled for one group, a member who may reset, an outsider who may
- * not, and a realm admin to change the policy.
+ * The realm of Microsoft's SSPR tutorial: SSPR enabled for one group, a member who may reset, a member who has
+ * registered nothing yet, an outsider who may not, and a realm admin to change the policy. Registration is enforced
+ * at sign-in, with two methods to register.
  */
 final class DemoRealm {
 
@@ -27,6 +29,10 @@ final class DemoRealm {
                     .question("parents-met-city", "Paris")
                     .question("first-concert", "Queen")
                     .toRepresentation());
+    /** Nothing registered yet: sign-in walks them through registration; an admin pre-filled a second address. */
+    static final TestUser NEWCOMER = TestUser.named("newcomer").withEmail("newcomer@sspr-demo.test")
+            .withEmailVerified(false).inGroups(GROUP)
+            .withAttribute("sspr.prefill.email", "newcomer.private@sspr-demo.test");
     static final TestUser OUTSIDER = TestUser.named("outsider").withEmail("outsider@sspr-demo.test");
     static final TestUser ADMIN = TestUser.named("realmadmin").withEmail("realmadmin@sspr-demo.test")
             .withPassword("Admin-Passw0rd!").withRealmManagementRoles("realm-admin");
@@ -52,6 +58,7 @@ final class DemoRealm {
                 .mailTo(mail)
                 .group(GROUP)
                 .user(MEMBER)
+                .user(NEWCOMER)
                 .user(OUTSIDER)
                 .user(ADMIN)
                 .bruteForceProtected(true)
@@ -59,6 +66,7 @@ final class DemoRealm {
                         .withMethods("email##authenticator-app##security-questions")
                         .withHelpdesk("mailto:helpdesk@sspr-demo.test")
                         .withCaptcha(true))
+                .registration(Map.of("sspr.register.methods-required", "2", "sspr.register.reconfirm-days", "180"))
                 .create(admin);
         // as an admin would under Realm settings > Events: reset notices then show up in the mailbox
         RealmRepresentation settings = realm.resource().toRepresentation();
