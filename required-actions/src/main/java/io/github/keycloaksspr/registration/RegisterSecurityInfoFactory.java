@@ -1,5 +1,6 @@
 package io.github.keycloaksspr.registration;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.keycloak.Config;
@@ -44,7 +45,7 @@ public final class RegisterSecurityInfoFactory implements RequiredActionFactory 
 
     @Override
     public List<ProviderConfigProperty> getConfigMetadata() {
-        return ProviderConfigurationBuilder.create()
+        List<ProviderConfigProperty> properties = new ArrayList<>(ProviderConfigurationBuilder.create()
                 .property().name(RegistrationSettings.ENFORCE)
                 .label("Require users to register when signing in")
                 .helpText("Users in the self-service password reset scope who hold fewer methods than required are "
@@ -64,11 +65,15 @@ public final class RegisterSecurityInfoFactory implements RequiredActionFactory 
                 .label("Allow users to skip registration")
                 .helpText("Users may go on signing in without registering; they are asked again at the next sign-in.")
                 .type(ProviderConfigProperty.BOOLEAN_TYPE).defaultValue("true").add()
-                .build();
+                .build());
+        // how recent the sign-in must be before the account console may change a method
+        properties.addAll(MAX_AUTH_AGE_CONFIG_PROPERTIES);
+        return List.copyOf(properties);
     }
 
     @Override
     public void validateConfig(KeycloakSession session, RealmModel realm, RequiredActionConfigModel model) {
+        RequiredActionFactory.super.validateConfig(session, realm, model);
         int resetNumber = PolicyResolver.resolve(session, realm).methodsRequired();
         List<String> problems = RegistrationSettings.validate(model.getConfig(), resetNumber);
         if (!problems.isEmpty()) {
