@@ -7,6 +7,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.representations.idm.ClientRepresentation;
+import org.keycloak.representations.idm.GroupRepresentation;
+import org.keycloak.representations.idm.RoleRepresentation;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -43,9 +47,12 @@ final class NofMIT {
                 .user(TestUser.named("lonelyadmin").withRealmManagementRoles("manage-users"))
                 .user(app(TestUser.named("twoadmin"), "twoadmin-secret-03").withRealmManagementRoles("realm-admin"))
                 .user(TestUser.named("mailonly"))
+                .user(app(TestUser.named("opslead"), "opslead-secret-007").withCredential(MethodsIT.fiveQuestions())
+                        .inGroups("/Ops/Leads"))
                 .policy(SsprPolicy.forEveryone()
                         .withMethods("email##authenticator-app##security-questions").withMethodsRequired(1))
                 .create(admin);
+        grantAdminThroughGroup(one.resource(), "/Ops");
         two = RealmFixture.named(RealmFixture.uniqueName("two-of"))
                 .mailTo(mail)
                 .user(app(TestUser.named("both"), "both-secret-000004"))
@@ -65,6 +72,23 @@ final class NofMIT {
         realm.user(username).credentials().stream().filter(c -> "otp".equals(c.getType()))
                 .forEach(c -> realm.user(username).removeCredential(c.getId()));
         return admin.userAccessToken(realm.name(), username, password);
+    }
+
+    /**
+     * Makes members of {@code groupPath} (and its subgroups) admins the indirect way: the group holds a realm role
+     * that is a composite of realm-management's manage-users.
+     */
+    private static void grantAdminThroughGroup(RealmResource realm, String groupPath) {
+        RoleRepresentation lead = new RoleRepresentation();
+        lead.setName("ops-lead");
+        realm.roles().create(lead);
+        ClientRepresentation management = realm.clients().findByClientId("realm-management").get(0);
+        RoleRepresentation manageUsers = realm.clients().get(management.getId()).roles().get("manage-users")
+                .toRepresentation();
+        realm.roles().get("ops-lead").addComposites(List.of(manageUsers));
+        GroupRepresentation group = realm.getGroupByPath(groupPath);
+        realm.groups().group(group.getId()).roles().realmLevel()
+                .add(List.of(realm.roles().get("ops-lead").toRepresentation()));
     }
 
     private static TestUser app(TestUser user, String secret) {
@@ -132,6 +156,18 @@ final class NofMIT {
         Page newPassword = journey.enterAppCode(journey.choose(second, "authenticator-app"),
                 Totp.now("twoadmin-secret-03"));
         assertThat(newPassword.document().selectFirst("#sspr-new-password-form")).as(newPassword.text()).isNotNull();
+    }
+
+    @Test
+    @DisplayName("Given an admin only through a parent group's composite role, then two methods are asked for and "
+            + "security questions are not offered")
+    void adminThroughGroupAndComposite(KeycloakServer server, MailServer mail) {
+        ResetJourney journey = new ResetJourney(server.baseUrl(), one.name(), mail);
+        Page methods = journey.startAs("opslead");
+
+        assertThat(methods.document().select("#sspr-progress").text()).isEqualTo("Step 1 of 2");
+        assertThat(methods.document().select("button[name=sspr-method]")).extracting(e -> e.attr("value"))
+                .containsExactly("email", "authenticator-app");
     }
 
     @Test
