@@ -4,6 +4,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.keycloak.models.OTPPolicy;
 import org.keycloak.models.credential.OTPCredentialModel;
+import org.keycloak.models.utils.CredentialValidation;
 import org.keycloak.models.utils.HmacOTP;
 import org.keycloak.utils.CredentialHelper;
 import org.keycloak.utils.TotpUtils;
@@ -65,8 +66,11 @@ final class AppSetup {
         String label = registering.field(LABEL, 64);
         OTPCredentialModel credential = OTPCredentialModel.createFromPolicy(registering.realm(), secret,
                 label.isEmpty() ? null : label);
-        // Keycloak checks the code against the realm's policy and stores the credential only if it is right
-        if (secret == null || !CredentialHelper.createOTPCredential(registering.session(), registering.realm(),
+        // Keycloak's createOTPCredential stores the credential before it checks the code, so the code is checked
+        // first against the realm's policy, as Keycloak's own authenticator setup does
+        if (secret == null || !CredentialValidation.validOTP(code, credential,
+                registering.realm().getOTPPolicy().getLookAheadWindow())
+                || !CredentialHelper.createOTPCredential(registering.session(), registering.realm(),
                 registering.user(), code, credential)) {
             registering.refused(Factor.AUTHENTICATOR_APP, "wrong_code");
             return page(registering, PageLine.fieldError(CODE, "ssprCodeInvalid",
