@@ -339,6 +339,26 @@ class CredentialProviderTest {
         assertThat(metadata.getHelpText()).isEqualTo("ssprSecurityQuestionsHelpText");
     }
 
+    @Test
+    @DisplayName("Given the registration action is enabled, then the account console's \u201cSet up\u201d names it by its "
+            + "provider id alone, the only form Keycloak keeps")
+    void metadataStartsRegistration() {
+        KeycloakContext context = mock(KeycloakContext.class);
+        when(session.getContext()).thenReturn(context);
+        when(context.getRealm()).thenReturn(realm);
+        RequiredActionProviderModel register = new RequiredActionProviderModel();
+        register.setAlias("sspr-register-security-info");
+        register.setProviderId("sspr-register-security-info");
+        register.setEnabled(true);
+        when(realm.getRequiredActionProviderByAlias("sspr-register-security-info")).thenReturn(register);
+        when(realm.getRequiredActionProvidersStream()).thenAnswer(call -> Stream.of(register));
+
+        CredentialTypeMetadata metadata = provider.getCredentialTypeMetadata(mock(CredentialTypeMetadataContext.class));
+
+        assertThat(metadata.getCreateAction()).isEqualTo("sspr-register-security-info");
+        assertThat(metadata.getUpdateAction()).isNull();
+    }
+
     private static CredentialModel copy(CredentialModel source) {
         CredentialModel copy = new CredentialModel();
         copy.setType(source.getType());
