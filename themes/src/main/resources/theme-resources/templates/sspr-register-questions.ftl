@@ -11,15 +11,16 @@
             <p class="${properties.kcInputHelperTextItemTextClass!}">${msg("ssprRegisterQuestionsInstruction", ssprQuestionSlots?size)}</p>
             <#list ssprQuestionSlots as slot>
                 <#assign answerError = messagesPerField.get(slot.answerField)>
-                <div class="${properties.kcFormGroupClass!}">
-                    <label for="${slot.questionField}" class="${properties.kcLabelClass!}">${msg("ssprRegisterQuestionLabel", slot?counter)}</label>
-                    <select id="${slot.questionField}" name="${slot.questionField}" class="${properties.kcInputClass!}">
-                        <option value="">${msg("ssprRegisterQuestionPick")}</option>
-                        <#list ssprQuestionOptions as option>
-                            <option value="${option.id}" <#if option.id = slot.chosen>selected</#if>>${option.text}</option>
-                        </#list>
-                    </select>
-                </div>
+                <@field.group name=slot.questionField label=msg("ssprRegisterQuestionLabel", slot?counter)>
+                    <span class="${properties.kcInputClass}">
+                        <select id="${slot.questionField}" name="${slot.questionField}">
+                            <option value="">${msg("ssprRegisterQuestionPick")}</option>
+                            <#list ssprQuestionOptions as option>
+                                <option value="${option.id}" <#if option.id = slot.chosen>selected</#if>>${option.text}</option>
+                            </#list>
+                        </select>
+                    </span>
+                </@field.group>
                 <@field.group name=slot.answerField label=msg("ssprRegisterAnswerLabel", slot?counter) error=answerError>
                     <span class="${properties.kcInputClass} <#if answerError?has_content>${properties.kcError}</#if>">
                         <input id="${slot.answerField}" name="${slot.answerField}" type="text" autocomplete="off" maxlength="50"

@@ -7,15 +7,21 @@
         <!-- template: sspr-register.ftl -->
         <form id="sspr-register-form" class="${properties.kcFormClass!}" action="${url.loginAction}" method="post" novalidate="novalidate">
             <p class="${properties.kcInputHelperTextItemTextClass!}">${msg("ssprRegisterIntro_" + ssprTitle)}</p>
-            <p id="sspr-register-status" class="${properties.kcInputHelperTextItemTextClass!}">${msg("ssprRegisterStatus", ssprHeld, ssprNeeded)}</p>
-            <ul class="sspr-register-methods" style="list-style:none;padding:0">
+            <p id="sspr-register-status" class="${properties.kcInputHelperTextItemTextClass!}">${msg(ssprComplete?then("ssprRegisterStatusComplete", "ssprRegisterStatus"), ssprHeld, ssprNeeded)}</p>
+            <ul class="sspr-register-methods" style="list-style:none;padding:0;margin:1rem 0">
                 <#list ssprRows as row>
-                    <li id="sspr-register-method-${row.id}" data-state="${row.state}" class="${properties.kcFormGroupClass!}">
-                        <strong>${msg("ssprRegisterMethod_" + row.id)}</strong>
-                        <#if row.value?has_content><span class="sspr-register-value"> ${row.value}</span></#if>
+                    <li id="sspr-register-method-${row.id}" data-state="${row.state}" style="padding:0.75rem 0;border-bottom:1px solid #d2d2d2">
                         <div>
+                            <strong>${msg("ssprRegisterMethod_" + row.id)}</strong>
+                            <#if row.value?has_content><span class="sspr-register-value"> ${row.value}</span></#if>
+                        </div>
+                        <#if row.state = "registered">
+                            <div class="sspr-register-badge ${properties.kcInputHelperTextItemTextClass!}">${msg("ssprRegisterStateRegistered")}</div>
+                        <#elseif row.state = "prefilled">
+                            <div class="sspr-register-badge ${properties.kcInputHelperTextItemTextClass!}">${msg("ssprRegisterStatePrefilled")}</div>
+                        </#if>
+                        <div style="display:flex;flex-wrap:wrap;gap:0.5rem;margin-top:0.5rem">
                             <#if row.state = "registered">
-                                <span class="sspr-register-badge">${msg("ssprRegisterStateRegistered")}</span>
                                 <button id="sspr-setup-${row.id}" type="submit" name="sspr-action" value="setup:${row.id}"
                                         class="${properties.kcButtonSecondaryClass!}">${msg("ssprRegisterChange")}</button>
                                 <#if row.removable>
@@ -23,7 +29,6 @@
                                             class="${properties.kcButtonSecondaryClass!}"><#if ssprPendingRemoval = row.id>${msg("ssprRegisterRemoveAnyway")}<#else>${msg("ssprRegisterRemove")}</#if></button>
                                 </#if>
                             <#elseif row.state = "prefilled">
-                                <span class="sspr-register-badge">${msg("ssprRegisterStatePrefilled")}</span>
                                 <button id="sspr-confirm-${row.id}" type="submit" name="sspr-action" value="confirm:${row.id}"
                                         class="${properties.kcButtonPrimaryClass!}">${msg("ssprRegisterConfirm")}</button>
                                 <button id="sspr-setup-${row.id}" type="submit" name="sspr-action" value="setup:${row.id}"
@@ -36,7 +41,7 @@
                     </li>
                 </#list>
             </ul>
-            <div class="${properties.kcFormGroupClass!}">
+            <div class="${properties.kcFormGroupClass!}" style="display:flex;flex-direction:column;gap:0.5rem">
                 <#if ssprComplete>
                     <@sspr.actionButton value="done" label=(ssprTitle = "reconfirm")?then("ssprRegisterLooksGood", "ssprRegisterDone") id="sspr-register-done"/>
                 </#if>

@@ -53,17 +53,29 @@ final class Overview {
             rows.add(row);
         }
         String trigger = registering.context().getAuthenticationSession().getAuthNote(TRIGGER_NOTE);
-        String title = !status.prefilled().isEmpty() && !status.complete() ? "prefilled"
-                : Trigger.RECONFIRM.name().equals(trigger) && status.complete() ? "reconfirm" : "register";
         return line.applyTo(registering.form()
                         .setAttribute("ssprRows", rows)
                         .setAttribute("ssprHeld", status.held())
                         .setAttribute("ssprNeeded", status.needed())
                         .setAttribute("ssprComplete", status.complete())
-                        .setAttribute("ssprTitle", title)
+                        .setAttribute("ssprTitle", title(registering, status, trigger))
                         .setAttribute("ssprCanSkip", registering.settings().allowSkip() && !registering.appInitiated())
                         .setAttribute("ssprPendingRemoval", removal.map(Factor::id).orElse("")))
                 .createForm(TEMPLATE);
+    }
+
+    /**
+     * Which heading the page carries: Entra's "Don't lose access" for pre-filled data, a question when reconfirming,
+     * a plain "your security info" when a registered user opened it from the account console.
+     */
+    private static String title(Registering registering, RegistrationStatus status, String trigger) {
+        if (!status.prefilled().isEmpty() && !status.complete()) {
+            return "prefilled";
+        }
+        if (status.complete() && Trigger.RECONFIRM.name().equals(trigger)) {
+            return "reconfirm";
+        }
+        return status.complete() && registering.appInitiated() ? "manage" : "register";
     }
 
     /** A post on this page. */

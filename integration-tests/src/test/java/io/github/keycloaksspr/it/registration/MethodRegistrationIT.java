@@ -340,7 +340,8 @@ final class MethodRegistrationIT {
         assertThat(saved.text()).as(saved.text()).contains("Your mobile phone is set up");
         assertThat(saved.document().select("#sspr-register-method-mobile-phone").attr("data-state"))
                 .isEqualTo("registered");
-        assertThat(saved.document().select("#sspr-register-status").text()).contains("1 of");
+        assertThat(saved.document().select("#sspr-register-status").text())
+                .isEqualTo("You have set up 1 method, and you need 1: you\u2019re all set.");
         assertThat(credentialTypes("prefilled")).contains("sspr-mobile-phone");
         assertThat(realm.user("prefilled").toRepresentation().firstAttribute("sspr.prefill.mobile-phone")).isNull();
     }

@@ -137,7 +137,7 @@ final class RegistrationBrowserIT {
                     && "registered".equals(state(d, "security-questions")));
             assertThat(driver.getPageSource()).contains("Your security questions are set up.");
             assertThat(driver.findElement(By.id("sspr-register-status")).getText())
-                    .isEqualTo("You have set up 2 of the 2 methods you need.");
+                    .isEqualTo("You have set up 2 methods, and you need 2: you\u2019re all set.");
             assertThat(state(driver, "email")).isEqualTo("registered");
             browser.screenshot("registration-07-overview-complete");
             assertNoRawKeys(driver);
