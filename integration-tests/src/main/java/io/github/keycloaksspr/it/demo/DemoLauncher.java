@@ -53,6 +53,8 @@ public final class DemoLauncher {
                 + "  Admin console  " + server.adminConsoleUrl() + "   admin / admin" + n
                 + "  Demo sign-in   " + server.accountConsoleUrl(DemoRealm.NAME) + "   (\"Forgot password?\" starts SSPR)" + n
                 + user(DemoRealm.MEMBER.username(), DemoRealm.MEMBER.password(), "in SSPR-Test-Group: may reset")
+                + user(DemoRealm.NEWCOMER.username(), DemoRealm.NEWCOMER.password(),
+                        "in the group, nothing registered: sign-in asks to register")
                 + user(DemoRealm.OUTSIDER.username(), DemoRealm.OUTSIDER.password(), "not in the group: is refused")
                 + user(DemoRealm.ADMIN.username(), DemoRealm.ADMIN.password(), "realm admin of " + DemoRealm.NAME)
                 + "  Mailbox        " + mailbox + "   every mail Keycloak sends (SMTP on port " + ports.smtp() + ")" + n
