@@ -22,8 +22,9 @@
                         </#if>
                         <div style="display:flex;flex-wrap:wrap;gap:0.5rem;margin-top:0.5rem">
                             <#if row.state = "registered">
+                                <#-- a new app is added beside the old one, as in Keycloak's own setup; "Remove" takes the old away -->
                                 <button id="sspr-setup-${row.id}" type="submit" name="sspr-action" value="setup:${row.id}"
-                                        class="${properties.kcButtonSecondaryClass!}">${msg("ssprRegisterChange")}</button>
+                                        class="${properties.kcButtonSecondaryClass!}">${msg((row.id = "authenticator-app")?then("ssprRegisterAddAnother", "ssprRegisterChange"))}</button>
                                 <#if row.removable>
                                     <button id="sspr-remove-${row.id}" type="submit" name="sspr-action" value="remove:${row.id}"
                                             class="${properties.kcButtonSecondaryClass!}"><#if ssprPendingRemoval = row.id>${msg("ssprRegisterRemoveAnyway")}<#else>${msg("ssprRegisterRemove")}</#if></button>

@@ -19,14 +19,11 @@ import org.keycloak.models.utils.UserModelDelegate;
  */
 public final class EmailCodeSender {
 
-    static final String TEMPLATE = "sspr-email-code.ftl";
-    static final String SUBJECT = "ssprEmailCodeSubject";
-
     private EmailCodeSender() {
     }
 
     public static void send(KeycloakSession session, RealmModel realm, UserModel user, String address, String code,
-                            Duration lifetime) throws CodeSendFailure {
+                            Duration lifetime, CodePurpose purpose) throws CodeSendFailure {
         String realmName = Texts.realmName(realm);
         // mutable: Keycloak's email provider adds its own attributes to this map
         Map<String, Object> attributes = new HashMap<>();
@@ -37,7 +34,7 @@ public final class EmailCodeSender {
             session.getProvider(EmailTemplateProvider.class)
                     .setRealm(realm)
                     .setUser(addressedTo(user, address))
-                    .send(SUBJECT, List.of(realmName), TEMPLATE, attributes);
+                    .send(purpose.emailSubject(), List.of(realmName), purpose.emailTemplate(), attributes);
         } catch (EmailException e) {
             // the SMTP error names servers and addresses, never the code
             throw new CodeSendFailure("smtp", e.getMessage() + " ("

@@ -29,19 +29,19 @@ public final class PhoneCodeSender {
     }
 
     public static void send(KeycloakSession session, RealmModel realm, UserModel user, TwilioSettings settings,
-                            PhoneNumber number, Channel channel, String code, Duration lifetime)
-            throws CodeSendFailure {
+                            PhoneNumber number, Channel channel, String code, Duration lifetime,
+                            CodePurpose purpose) throws CodeSendFailure {
         PhoneGateway gateway = new TwilioGateway(settings);
         Locale locale = session.getContext().resolveLocale(user);
         Properties messages = Texts.loginMessages(session, realm, locale);
         String realmName = Texts.realmName(realm);
         try {
             if (channel == Channel.SMS) {
-                gateway.sendSms(number, Texts.format(messages, "ssprSmsCodeBody", locale, code, realmName,
+                gateway.sendSms(number, Texts.format(messages, purpose.smsBody(), locale, code, realmName,
                         Texts.minutes(lifetime)));
             } else {
                 gateway.call(number, VoiceScript.forCode(
-                        Texts.format(messages, "ssprVoiceCodeIntro", locale, realmName), code, locale));
+                        Texts.format(messages, purpose.voiceIntro(), locale, realmName), code, locale));
             }
         } catch (PhoneSendException e) {
             throw new CodeSendFailure(e.providerCode(), e.failure() + " " + e.providerCode(), e);

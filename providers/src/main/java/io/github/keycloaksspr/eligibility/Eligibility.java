@@ -66,6 +66,16 @@ public final class Eligibility {
         return EligibilityReason.ELIGIBLE;
     }
 
+    /**
+     * Whether the reset refuses {@code user} whatever they register: a directory-federated admin, or an account whose
+     * password the directory keeps without writeback. Asking such a user to register would promise what never comes.
+     */
+    public static boolean refusedWhateverRegistered(KeycloakSession session, RealmModel realm, Policy policy,
+                                                    UserModel user) {
+        return onPremises(policy, FederationLink.of(realm, user),
+                () -> new AdminAccounts(session, realm, policy.adminRoles()).isAdmin(user)) != EligibilityReason.ELIGIBLE;
+    }
+
     /** Whether the policy's scope (nobody, a group and its subgroups, everyone) takes in {@code user}. */
     public static boolean inScope(KeycloakSession session, RealmModel realm, Policy policy, UserModel user) {
         return inScope(policy, user, () -> KeycloakModelUtils.findGroupByPath(session, realm, policy.groupPath()));

@@ -8,9 +8,14 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.keycloak.credential.CredentialModel;
 import org.keycloak.credential.CredentialProvider;
+import org.keycloak.models.UserCredentialModel;
+import org.keycloak.models.credential.OTPCredentialModel;
 
+import io.github.keycloaksspr.audit.AuditActivity;
+import io.github.keycloaksspr.audit.AuditResult;
 import io.github.keycloaksspr.code.CodeCheck;
 import io.github.keycloaksspr.code.OneTimeCode;
+import io.github.keycloaksspr.delivery.CodePurpose;
 import io.github.keycloaksspr.delivery.CodeSendFailure;
 import io.github.keycloaksspr.delivery.EmailCodeSender;
 import io.github.keycloaksspr.delivery.PhoneCodeSender;
@@ -48,16 +53,25 @@ final class CodeStep {
      * the page the target came from.
      */
     static Outcome send(Registering registering, Target target) {
+        return send(registering, target, false);
+    }
+
+    /** As {@link #send(Registering, Target)}; {@code proving} marks a code that proves a registered method. */
+    static Outcome send(Registering registering, Target target, boolean proving) {
         long now = System.currentTimeMillis();
         long wait = registering.state().lastSent(target.factor()) + COOLDOWN.toMillis() - now;
         if (wait > 0) {
             return Outcome.refused(PageLine.error("ssprRegisterCooldown", (wait + 999) / 1000));
         }
+        if (registering.throttles().codeTriesLeft(registering.user(), kind(target)) == 0) {
+            // a code that could not be entered anyway is not worth a text, a call or a mail
+            return Outcome.refused(PageLine.error("ssprRegisterTriesUsedUp"));
+        }
         Optional<PageLine> limit = limit(registering, target);
         if (limit.isPresent()) {
             return Outcome.refused(limit.get());
         }
-        OneTimeCode.Issued issued = OneTimeCode.issue(kind(target).id(), digits(target),
+        OneTimeCode.Issued issued = OneTimeCode.issue(kind(target).id(), digits(registering, target),
                 registering.policy().codeLifetime(), now,
                 RealmSecrets.active(registering.session(), registering.realm(), KEY_PURPOSE));
         try {
@@ -71,7 +85,11 @@ final class CodeStep {
                     : PageLine.error("ssprPhoneNotSent", masked(target)));
         }
         registering.state().clearCode();
-        registering.state().target(target);
+        if (proving) {
+            registering.state().proofTarget(target);
+        } else {
+            registering.state().target(target);
+        }
         registering.state().storeCode(issued.stored(), target.factor(), now);
         registering.state().showing(RegistrationState.CODE);
         return Outcome.shown(page(registering, target, PageLine.NONE));
@@ -86,7 +104,10 @@ final class CodeStep {
         return switch (action) {
             case "verify" -> verify(registering, target.get());
             case "resend" -> {
-                Outcome outcome = send(registering, target.get());
+                if (target.get().factor() == Factor.AUTHENTICATOR_APP) {
+                    yield page(registering, target.get(), PageLine.NONE);
+                }
+                Outcome outcome = send(registering, target.get(), registering.state().targetProves());
                 yield outcome.response().orElseGet(() -> page(registering, target.get(), outcome.line()));
             }
             case "back" -> {
@@ -103,17 +124,24 @@ final class CodeStep {
         if (candidate.isEmpty()) {
             return page(registering, target, PageLine.fieldError(CODE, "ssprCodeMissing"));
         }
+        if (!registering.status().offers(target.factor())) {
+            // the admin took the method away since the code was sent
+            registering.state().clearCode();
+            return Overview.show(registering, PageLine.error("ssprRegisterMethodUnavailable"));
+        }
         MethodKind kind = kind(target);
         if (!registering.throttles().tryCodeTry(registering.user(), kind)) {
             registering.refused(target.factor(), "code_tries_exhausted");
             registering.state().clearCode();
             return Overview.show(registering, PageLine.error("ssprRegisterTriesUsedUp"));
         }
-        Optional<OneTimeCode> pending = registering.state().pendingCode()
-                .filter(code -> code.method().equals(kind.id()));
-        CodeCheck check = pending.map(code -> code.check(candidate, System.currentTimeMillis(),
-                        RealmSecrets.byKid(registering.session(), registering.realm(), code.kid(), KEY_PURPOSE)))
-                .orElse(CodeCheck.EXPIRED);
+        boolean proving = registering.state().targetProves();
+        CodeCheck check = target.factor() == Factor.AUTHENTICATOR_APP ? appCheck(registering, candidate)
+                : registering.state().pendingCode()
+                        .filter(code -> code.method().equals(kind.id()))
+                        .map(code -> code.check(candidate, System.currentTimeMillis(),
+                                RealmSecrets.byKid(registering.session(), registering.realm(), code.kid(), KEY_PURPOSE)))
+                        .orElse(CodeCheck.EXPIRED);
         if (check == CodeCheck.EXPIRED) {
             return page(registering, target, PageLine.fieldError(CODE, "ssprCodeExpired"));
         }
@@ -122,9 +150,27 @@ final class CodeStep {
             return page(registering, target, PageLine.fieldError(CODE, "ssprCodeInvalid",
                     registering.throttles().codeTriesLeft(registering.user(), kind)));
         }
-        store(registering, target);
         registering.state().clearCode();
+        if (proving) {
+            registering.audit().activity(AuditActivity.USER_REGISTERED, registering.user(), kind.id(),
+                    AuditResult.SUCCESS, "method_proven");
+            return ProveFirst.resume(registering);
+        }
+        store(registering, target);
         return Overview.afterSetup(registering, target.factor());
+    }
+
+    /**
+     * A code from one of the user's registered apps, checked by Keycloak: the realm's OTP policy, no code used twice.
+     * Keycloak checks one credential at a time, named by its id.
+     */
+    private static CodeCheck appCheck(Registering registering, String candidate) {
+        boolean valid = registering.user().credentialManager().getStoredCredentialsByTypeStream(OTPCredentialModel.TYPE)
+                .map(credential -> credential.getId())
+                .toList().stream()
+                .anyMatch(id -> registering.user().credentialManager()
+                        .isValid(new UserCredentialModel(id, OTPCredentialModel.TYPE, candidate)));
+        return valid ? CodeCheck.MATCH : CodeCheck.MISMATCH;
     }
 
     private static void store(Registering registering, Target target) {
@@ -141,7 +187,6 @@ final class CodeStep {
         @SuppressWarnings("unchecked")
         CredentialProvider<CredentialModel> provider = registering.session().getProvider(CredentialProvider.class, type);
         provider.createCredential(registering.realm(), registering.user(), credential);
-        Prefill.consumed(registering.user(), target.factor());
         registering.registered(target.factor());
     }
 
@@ -150,7 +195,8 @@ final class CodeStep {
                         .setAttribute("ssprChannel", target.channel())
                         .setAttribute("ssprFactor", target.factor().id())
                         .setAttribute("ssprDestination", masked(target))
-                        .setAttribute("ssprCodeLength", digits(target))
+                        .setAttribute("ssprCodeLength", digits(registering, target))
+                        .setAttribute("ssprProving", registering.state().targetProves())
                         .setAttribute("ssprCodeMinutes", Texts.minutes(registering.policy().codeLifetime())))
                 .createForm(TEMPLATE);
     }
@@ -168,26 +214,32 @@ final class CodeStep {
     private static void deliver(Registering registering, Target target, String code) throws CodeSendFailure {
         if (target.factor() == Factor.EMAIL) {
             EmailCodeSender.send(registering.session(), registering.realm(), registering.user(), target.destination(),
-                    code, registering.policy().codeLifetime());
+                    code, registering.policy().codeLifetime(), CodePurpose.REGISTRATION);
             return;
         }
         PhoneCodeSender.send(registering.session(), registering.realm(), registering.user(),
                 registering.policy().twilio().orElseThrow(
                         () -> new CodeSendFailure("not-configured", "Twilio is not configured", null)),
                 phone(target), "sms".equals(target.channel()) ? PhoneCodeSender.Channel.SMS
-                        : PhoneCodeSender.Channel.VOICE, code, registering.policy().codeLifetime());
+                        : PhoneCodeSender.Channel.VOICE, code, registering.policy().codeLifetime(),
+                CodePurpose.REGISTRATION);
     }
 
     static MethodKind kind(Target target) {
         return switch (target.factor()) {
             case EMAIL -> MethodKind.EMAIL;
             case OFFICE_PHONE -> MethodKind.OFFICE_VOICE;
+            case AUTHENTICATOR_APP -> MethodKind.AUTHENTICATOR_APP;
             default -> "sms".equals(target.channel()) ? MethodKind.MOBILE_SMS : MethodKind.MOBILE_VOICE;
         };
     }
 
-    private static int digits(Target target) {
-        return target.factor() == Factor.EMAIL ? EMAIL_DIGITS : PHONE_DIGITS;
+    private static int digits(Registering registering, Target target) {
+        return switch (target.factor()) {
+            case EMAIL -> EMAIL_DIGITS;
+            case AUTHENTICATOR_APP -> registering.realm().getOTPPolicy().getDigits();
+            default -> PHONE_DIGITS;
+        };
     }
 
     private static PhoneNumber phone(Target target) {
@@ -195,7 +247,11 @@ final class CodeStep {
     }
 
     private static String masked(Target target) {
-        return target.factor() == Factor.EMAIL ? Masking.email(target.destination()) : phone(target).masked();
+        return switch (target.factor()) {
+            case EMAIL -> Masking.email(target.destination());
+            case AUTHENTICATOR_APP -> "";
+            default -> phone(target).masked();
+        };
     }
 
     /** What an attempt to send led to: the code page, or a line for the page the user came from. */

@@ -8,7 +8,13 @@ import java.util.Optional;
 
 import jakarta.ws.rs.core.Response;
 
+import jakarta.ws.rs.WebApplicationException;
+
+import org.jboss.logging.Logger;
+import org.keycloak.authentication.authenticators.util.AcrStore;
+import org.keycloak.authentication.requiredactions.util.CredentialDeleteHelper;
 import org.keycloak.common.util.Time;
+import org.keycloak.models.ModelException;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.credential.OTPCredentialModel;
 
@@ -33,6 +39,8 @@ final class Overview {
     static final String CONFIRMED_AT = "sspr.registration.confirmed-at";
     static final String TRIGGER_NOTE = "sspr.reg.trigger";
     static final String SKIPPED_NOTE = "sspr.reg.skipped";
+
+    private static final Logger LOG = Logger.getLogger(Overview.class);
 
     private Overview() {
     }
@@ -87,13 +95,17 @@ final class Overview {
             registering.state().pendingRemoval(null);
         }
         RegistrationStatus status = registering.status();
+        if (("setup".equals(verb) || "confirm".equals(verb) || "remove".equals(verb))
+                && ProveFirst.needed(registering, status)) {
+            return ProveFirst.ask(registering, action, PageLine.NONE);
+        }
         return switch (verb) {
             case "setup" -> factor.filter(status::offers).map(chosen -> setup(registering, chosen))
                     .orElseGet(() -> show(registering, PageLine.error("ssprRegisterMethodUnavailable")));
             case "confirm" -> factor.filter(status.prefilled()::containsKey)
                     .map(chosen -> ContactSetup.confirmPrefilled(registering, chosen, status.prefilled().get(chosen)))
                     .orElseGet(() -> show(registering, PageLine.NONE));
-            case "remove" -> factor.map(chosen -> remove(registering, chosen))
+            case "remove" -> factor.filter(status::offers).map(chosen -> remove(registering, chosen))
                     .orElseGet(() -> show(registering, PageLine.NONE));
             case "done" -> done(registering, status);
             case "skip" -> skip(registering);
@@ -136,7 +148,13 @@ final class Overview {
     }
 
     private static void confirm(Registering registering, RegistrationStatus status, String reason) {
-        registering.user().setSingleAttribute(CONFIRMED_AT, Long.toString(Time.currentTimeMillis()));
+        try {
+            registering.user().setSingleAttribute(CONFIRMED_AT, Long.toString(Time.currentTimeMillis()));
+        } catch (ModelException e) {
+            // a directory that refuses the attribute must not keep the user from signing in; they are asked again
+            LOG.warnf("Could not record the registration date of user %s: %s", registering.user().getId(),
+                    e.getMessage());
+        }
         registering.finished(status, reason);
     }
 
@@ -165,7 +183,20 @@ final class Overview {
             return show(registering, PageLine.warning("ssprRegisterRemoveWarning_" + factor.id()));
         }
         registering.state().pendingRemoval(null);
-        registering.user().credentialManager().removeStoredCredentialById(credential.get());
+        try {
+            if (factor == Factor.AUTHENTICATOR_APP) {
+                // the app is also a sign-in factor: Keycloak's own removal refuses it to a sign-in weaker than the
+                // level the app gives (password only where step-up asks for the app), as the account console does
+                CredentialDeleteHelper.removeCredential(registering.session(), registering.user(), credential.get(),
+                        () -> new AcrStore(registering.session(), registering.context().getAuthenticationSession())
+                                .getLevelOfAuthenticationFromCurrentAuthentication());
+            } else {
+                registering.user().credentialManager().removeStoredCredentialById(credential.get());
+            }
+        } catch (WebApplicationException e) {
+            registering.refused(factor, "remove_refused");
+            return show(registering, PageLine.error("ssprRegisterRemoveRefused"));
+        }
         registering.audit().activity(AuditActivity.USER_REGISTERED, registering.user(),
                 factor.id(), AuditResult.SUCCESS, "method_removed");
         return show(registering, PageLine.success("ssprRegisterRemoved_" + factor.id()));

@@ -15,7 +15,8 @@ import io.github.keycloaksspr.phone.PhoneNumbers;
 /**
  * Contact data an admin filled in for a user (the user's Attributes tab, admin REST or a directory mapper), as
  * Entra lets admins pre-populate phone numbers and the authentication email. It proves nothing until the user
- * receives a code there; once they do it becomes a registered method and the attribute is removed.
+ * receives a code there; once they do it becomes a registered method, and the value no longer shows. The attribute is
+ * left as the admin set it: it may be mapped from the directory, where removing it would remove the user's number.
  */
 final class Prefill {
 
@@ -41,20 +42,6 @@ final class Prefill {
         phone(user.getFirstAttribute(OFFICE_PHONE), user.getFirstAttribute(OFFICE_EXTENSION))
                 .ifPresent(number -> values.put(Factor.OFFICE_PHONE, value(number)));
         return values;
-    }
-
-    static void consumed(UserModel user, Factor factor) {
-        switch (factor) {
-            case EMAIL -> user.removeAttribute(EMAIL);
-            case MOBILE_PHONE -> user.removeAttribute(MOBILE_PHONE);
-            case OFFICE_PHONE -> {
-                user.removeAttribute(OFFICE_PHONE);
-                user.removeAttribute(OFFICE_EXTENSION);
-            }
-            default -> {
-                // nothing can be pre-filled for the app or the questions
-            }
-        }
     }
 
     private static Value value(PhoneNumber number) {

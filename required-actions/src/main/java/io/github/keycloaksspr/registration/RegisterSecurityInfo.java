@@ -9,6 +9,7 @@ import org.keycloak.authentication.InitiatedActionSupport;
 import org.keycloak.authentication.RequiredActionContext;
 import org.keycloak.authentication.RequiredActionProvider;
 import org.keycloak.common.util.Time;
+import org.keycloak.models.Constants;
 import org.keycloak.models.UserModel;
 
 import io.github.keycloaksspr.eligibility.Eligibility;
@@ -32,14 +33,18 @@ final class RegisterSecurityInfo implements RequiredActionProvider {
     public void evaluateTriggers(RequiredActionContext context) {
         UserModel user = context.getUser();
         if (user == null || user.getServiceAccountClientLink() != null || !user.isEnabled()
-                || context.getAuthenticationSession().getAuthNote(Overview.SKIPPED_NOTE) != null) {
+                || context.getAuthenticationSession().getAuthNote(Overview.SKIPPED_NOTE) != null
+                // an application asked for an action of its own (the account console's "Update password", say):
+                // that is not a sign-in, and registration must not stand in its way
+                || context.getAuthenticationSession().getClientNote(Constants.KC_ACTION) != null) {
             return;
         }
         Policy policy = PolicyResolver.resolve(context.getSession(), context.getRealm());
         RegistrationSettings settings = RegistrationSettings.parse(
                 context.getConfig() == null ? null : context.getConfig().getConfig());
         boolean inScope = Eligibility.inScope(context.getSession(), context.getRealm(), policy, user);
-        if (!settings.enforce() || !inScope) {
+        if (!settings.enforce() || !inScope
+                || Eligibility.refusedWhateverRegistered(context.getSession(), context.getRealm(), policy, user)) {
             return;
         }
         RegistrationStatus status = RegistrationStatus.of(context.getSession(), context.getRealm(), user, policy,
@@ -65,7 +70,7 @@ final class RegisterSecurityInfo implements RequiredActionProvider {
         Response response = registering.requestedFactor()
                 .filter(status::offers)
                 .filter(factor -> RegistrationState.OVERVIEW.equals(registering.state().page()))
-                .map(factor -> Overview.setup(registering, factor))
+                .map(factor -> Overview.process(registering, "setup:" + factor.id()))
                 .orElseGet(() -> current(registering));
         context.challenge(response);
     }
@@ -80,6 +85,8 @@ final class RegisterSecurityInfo implements RequiredActionProvider {
             response = Overview.process(registering, action);
         } else if (RegistrationState.CODE.equals(page)) {
             response = CodeStep.process(registering, action);
+        } else if (RegistrationState.PROVE.equals(page)) {
+            response = ProveFirst.process(registering, action);
         } else {
             response = Factor.fromId(page).filter(registering.status()::offers)
                     .map(factor -> switch (factor) {
@@ -97,6 +104,9 @@ final class RegisterSecurityInfo implements RequiredActionProvider {
     /** The page the user was on, shown again: a reload or a page posted out of turn lands here. */
     private static Response current(Registering registering) {
         String page = registering.state().page();
+        if (RegistrationState.PROVE.equals(page)) {
+            return ProveFirst.page(registering, PageLine.NONE);
+        }
         if (RegistrationState.CODE.equals(page)) {
             return registering.state().target()
                     .map(target -> CodeStep.page(registering, target, PageLine.NONE))

@@ -83,9 +83,14 @@ final class Registering {
         return context.getConnection() == null ? null : context.getConnection().getRemoteAddr();
     }
 
-    /** Started from an application (the account console) rather than by sign-in. */
+    /**
+     * Started by an application (the account console) asking for this action, and cancellable: Keycloak calls an
+     * application's action enforced, and ignores its Cancel, when the same action was also due at sign-in.
+     */
     boolean appInitiated() {
-        return context.getAuthenticationSession().getClientNote(Constants.KC_ACTION) != null;
+        return RegisterSecurityInfoFactory.ID.equals(
+                        context.getAuthenticationSession().getClientNote(Constants.KC_ACTION))
+                && !Boolean.parseBoolean(context.getAuthenticationSession().getClientNote(Constants.KC_ACTION_ENFORCED));
     }
 
     /** The one method an application asked to set up ({@code kc_action=sspr-register-security-info:email}). */

@@ -16,6 +16,7 @@ final class RegistrationState {
 
     static final String OVERVIEW = "overview";
     static final String CODE = "code";
+    static final String PROVE = "prove";
 
     private static final String PREFIX = "sspr.reg.";
     private static final String PAGE = PREFIX + "page";
@@ -27,6 +28,9 @@ final class RegistrationState {
     private static final String LAST_SENT = PREFIX + "last-sent.";
     private static final String TOTP_SECRET = PREFIX + "totp-secret";
     private static final String REMOVAL = PREFIX + "removal";
+    private static final String TARGET_PROVES = PREFIX + "target.proves";
+    private static final String PROVEN = PREFIX + "proven";
+    private static final String INTENT = PREFIX + "intent";
 
     private final AuthenticationSessionModel session;
 
@@ -59,6 +63,39 @@ final class RegistrationState {
         session.setAuthNote(TARGET_DESTINATION, target.destination());
         session.setAuthNote(TARGET_EXTENSION, target.extension());
         session.setAuthNote(TARGET_PREFILLED, Boolean.toString(target.prefilled()));
+        session.removeAuthNote(TARGET_PROVES);
+    }
+
+    /** A registered method the user proves before changing what they registered; nothing is stored by it. */
+    void proofTarget(Target target) {
+        target(target);
+        session.setAuthNote(TARGET_PROVES, "true");
+    }
+
+    boolean targetProves() {
+        return Boolean.parseBoolean(session.getAuthNote(TARGET_PROVES));
+    }
+
+    /** Whether the user proved one of their registered methods in this sign-in. */
+    boolean proven() {
+        return Boolean.parseBoolean(session.getAuthNote(PROVEN));
+    }
+
+    void proven(boolean value) {
+        session.setAuthNote(PROVEN, Boolean.toString(value));
+    }
+
+    /** What the user asked to do on the overview before they were asked to prove it's them. */
+    Optional<String> intent() {
+        return Optional.ofNullable(session.getAuthNote(INTENT));
+    }
+
+    void intent(String action) {
+        if (action == null) {
+            session.removeAuthNote(INTENT);
+        } else {
+            session.setAuthNote(INTENT, action);
+        }
     }
 
     Optional<Target> target() {
@@ -94,7 +131,7 @@ final class RegistrationState {
     void clearCode() {
         OneTimeCode.noteNames().forEach(session::removeAuthNote);
         for (String note : new String[] {TARGET_FACTOR, TARGET_CHANNEL, TARGET_DESTINATION, TARGET_EXTENSION,
-                TARGET_PREFILLED}) {
+                TARGET_PREFILLED, TARGET_PROVES}) {
             session.removeAuthNote(note);
         }
     }

@@ -49,8 +49,10 @@ record RegistrationStatus(List<Factor> offered, Map<Factor, String> registered, 
         Map<Factor, Prefill.Value> prefilled = new EnumMap<>(Prefill.of(user));
         prefilled.keySet().retainAll(offered);
         prefilled.keySet().removeAll(registered.keySet());
-        // a number the realm cannot reach with the methods it offers would keep everyone unregistered forever
-        int needed = Math.min(settings.toRegisterFor(requirement.count()), offered.size());
+        // a number the realm cannot reach with the methods it offers would keep everyone unregistered forever; a
+        // user who can't hold what the reset needs (an admin where only one method is not questions) isn't asked
+        int needed = offered.size() < requirement.count() ? 0
+                : Math.min(settings.toRegisterFor(requirement.count()), offered.size());
         return new RegistrationStatus(List.copyOf(offered), registered, prefilled, needed, requirement.admin());
     }
 

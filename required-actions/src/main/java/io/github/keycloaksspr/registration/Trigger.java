@@ -27,8 +27,9 @@ enum Trigger {
         if (settings.reconfirmDays() == 0) {
             return NONE;
         }
-        // methods imported or set up elsewhere were never confirmed here: ask once, then every period
-        if (confirmedAt == null) {
+        // methods imported or set up elsewhere were never confirmed here: ask once, then every period; a date in
+        // the future was not written by this action
+        if (confirmedAt == null || confirmedAt > now) {
             return RECONFIRM;
         }
         return now - confirmedAt >= Duration.ofDays(settings.reconfirmDays()).toMillis() ? RECONFIRM : NONE;

@@ -48,6 +48,12 @@ final class TriggerTest {
     }
 
     @Test
+    @DisplayName("Given a confirmation date in the future, then it counts as never confirmed and the user confirms")
+    void futureDate() {
+        assertThat(Trigger.decide(DEFAULTS, true, 2, 2, NOW + 1, NOW)).isEqualTo(Trigger.RECONFIRM);
+    }
+
+    @Test
     @DisplayName("Given reconfirmation set to 0 days, then a registered user is never asked again")
     void never() {
         RegistrationSettings never = RegistrationSettings.parse(Map.of(RegistrationSettings.RECONFIRM_DAYS, "0"));

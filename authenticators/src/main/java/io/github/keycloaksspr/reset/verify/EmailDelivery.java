@@ -1,5 +1,6 @@
 package io.github.keycloaksspr.reset.verify;
 
+import io.github.keycloaksspr.delivery.CodePurpose;
 import io.github.keycloaksspr.delivery.CodeSendFailure;
 import io.github.keycloaksspr.delivery.EmailCodeSender;
 
@@ -13,7 +14,7 @@ final class EmailDelivery implements CodeDelivery {
     public void deliver(Proof proof, String code) throws DeliveryFailure {
         try {
             EmailCodeSender.send(proof.session(), proof.realm(), proof.user(), proof.registration().address(), code,
-                    proof.policy().codeLifetime());
+                    proof.policy().codeLifetime(), CodePurpose.RESET);
         } catch (CodeSendFailure e) {
             throw new DeliveryFailure(PageMessage.error("ssprEmailNotSent"), e.providerCode(), e.getMessage(), e);
         }

@@ -2,6 +2,7 @@ package io.github.keycloaksspr.reset.verify;
 
 import java.util.Optional;
 
+import io.github.keycloaksspr.delivery.CodePurpose;
 import io.github.keycloaksspr.delivery.CodeSendFailure;
 import io.github.keycloaksspr.delivery.PhoneCodeSender;
 import io.github.keycloaksspr.method.MethodKind;
@@ -33,7 +34,7 @@ final class PhoneDelivery implements CodeDelivery {
         try {
             PhoneCodeSender.send(proof.session(), proof.realm(), proof.user(), settings, number,
                     channel == Channel.SMS ? PhoneCodeSender.Channel.SMS : PhoneCodeSender.Channel.VOICE, code,
-                    proof.policy().codeLifetime());
+                    proof.policy().codeLifetime(), CodePurpose.RESET);
         } catch (CodeSendFailure e) {
             throw new DeliveryFailure(PageMessage.error("ssprPhoneNotSent", number.masked()), e.providerCode(),
                     e.getMessage(), e);

@@ -61,6 +61,15 @@ public record SsprPolicy(EnabledFor enabledFor, String group, String methods, in
         return new SsprPolicy(enabledFor, group, methods, methodsRequired, helpdesk, value, extra);
     }
 
+    /** Texts and calls through the loopback Twilio double, from {@code sender}, with a 2-second timeout. */
+    public SsprPolicy withTwilio(TwilioDouble twilio, String sender) {
+        return with("sspr.twilio.account-sid", twilio.accountSid())
+                .with("sspr.twilio.auth-token", twilio.authToken())
+                .with("sspr.twilio.from", sender)
+                .with("sspr.twilio.timeout-seconds", "2")
+                .with("sspr.twilio.api-base-url", twilio.baseUrl());
+    }
+
     public SsprPolicy with(String key, String value) {
         Map<String, String> more = new LinkedHashMap<>(extra);
         more.put(key, value);

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -70,11 +72,7 @@ final class AccountConsoleIT {
                         .withCredential(fiveQuestions())
                         .withAttribute(RegistrationAction.CONFIRMED_AT, Long.toString(System.currentTimeMillis())))
                 .policy(SsprPolicy.forEveryone().withMethods("email##mobile-sms##security-questions")
-                        .with("sspr.twilio.account-sid", twilio.accountSid())
-                        .with("sspr.twilio.auth-token", twilio.authToken())
-                        .with("sspr.twilio.from", SENDER)
-                        .with("sspr.twilio.timeout-seconds", "2")
-                        .with("sspr.twilio.api-base-url", twilio.baseUrl()))
+                        .withTwilio(twilio, SENDER))
                 .registration(Map.of())
                 .create(admin);
     }
@@ -134,21 +132,32 @@ final class AccountConsoleIT {
             assertNoRawKeys(driver);
             driver.findElement(By.id("sspr-setup-email")).click();
 
+            // registered already: a password alone can't change that, so the user first proves the phone
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("sspr-register-prove-form")));
+            browser.screenshot("account-console-04-prove-first");
+            assertNoRawKeys(driver);
+            driver.findElement(By.id("sspr-prove-mobile-sms")).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("sspr-register-code-form")));
+            Matcher texted = Pattern.compile("\\b(\\d{6})\\b").matcher(twilio.awaitNextTo(PHONE, WAIT).body());
+            assertThat(texted.find()).isTrue();
+            driver.findElement(By.id("code")).sendKeys(texted.group(1));
+            driver.findElement(By.id("sspr-register-verify")).click();
+
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("sspr-register-email-form")));
             driver.findElement(By.name("sspr-email")).sendKeys(AUTH_EMAIL);
-            browser.screenshot("account-console-04-email-entry");
+            browser.screenshot("account-console-05-email-entry");
             int before = mail.messagesTo(AUTH_EMAIL).size();
             driver.findElement(By.id("sspr-register-send")).click();
 
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("sspr-register-code-form")));
             String code = SignIn.emailCode(mail.awaitMessagesTo(AUTH_EMAIL, before + 1, WAIT));
             driver.findElement(By.id("code")).sendKeys(code);
-            browser.screenshot("account-console-05-email-code");
+            browser.screenshot("account-console-06-email-code");
             driver.findElement(By.id("sspr-register-verify")).click();
 
             wait.until(d -> !d.findElements(By.id("sspr-register-form")).isEmpty()
                     && "registered".equals(state(d, "email")));
-            browser.screenshot("account-console-06-registration-email-set-up");
+            browser.screenshot("account-console-07-registration-email-set-up");
             assertThat(driver.getPageSource()).contains("Your authentication email is set up.");
             assertNoRawKeys(driver);
             driver.findElement(By.id("sspr-register-done")).click();
@@ -157,7 +166,7 @@ final class AccountConsoleIT {
             awaitSigningIn(wait);
             WebElement emails = awaitList(wait, EMAIL);
             wait.until(d -> emails.getText().contains(MASKED_AUTH_EMAIL));
-            fullPage(browser, "account-console-07-email-added");
+            fullPage(browser, "account-console-08-email-added");
             assertThat(labels(driver, EMAIL)).containsExactly(MASKED_AUTH_EMAIL);
             assertThat(driver.findElements(By.cssSelector("button[data-testid='" + EMAIL + "/create']"))).isEmpty();
             assertThat(credentialTypes()).contains(EMAIL, MOBILE, QUESTIONS);
@@ -169,7 +178,7 @@ final class AccountConsoleIT {
             remove.click();
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("kc-accept")));
             assertThat(driver.findElement(By.id("kc-delete-text")).getText()).contains(MASKED_PHONE);
-            browser.screenshot("account-console-08-delete-confirmation");
+            browser.screenshot("account-console-09-delete-confirmation");
             driver.findElement(By.id("kc-accept")).click();
 
             awaitSigningIn(wait);
@@ -178,7 +187,7 @@ final class AccountConsoleIT {
             assertThat(labels(driver, MOBILE)).isEmpty();
             assertThat(labels(driver, EMAIL)).containsExactly(MASKED_AUTH_EMAIL);
             assertThat(credentialTypes()).doesNotContain(MOBILE).contains(EMAIL, QUESTIONS);
-            fullPage(browser, "account-console-09-phone-removed");
+            fullPage(browser, "account-console-10-phone-removed");
         }
     }
 

@@ -60,6 +60,8 @@ final class MethodRegistrationIT {
     private static final String TEN_YEARS_AGO =
             Long.toString(System.currentTimeMillis() - Duration.ofDays(3650).toMillis());
 
+    private static final String GUARDED_SECRET = "guarded-secret-0001";
+
     private static TwilioDouble twilio;
     /** Every method, N = 1, reconfirmation after 180 days. */
     private static ProvisionedRealm realm;
@@ -85,6 +87,8 @@ final class MethodRegistrationIT {
                 .user(unregistered("boss").withRealmManagementRoles("realm-admin"))
                 .user(TestUser.named("stale").withAttribute(RegistrationAction.CONFIRMED_AT, TEN_YEARS_AGO))
                 .user(unregistered("keeper").withCredential(authenticationEmail("keeper.alt@mail.test")))
+                .user(unregistered("guarded").withCredential(authenticationEmail("guarded.alt@mail.test"))
+                        .withCredential(Totp.credential(GUARDED_SECRET, "Guarded's phone")))
                 .user(unregistered("resetter"))
                 .user(unregistered("appinit"))
                 .policy(twilioPolicy(SsprPolicy.forEveryone().withMethods(ALL_METHODS)))
@@ -130,11 +134,7 @@ final class MethodRegistrationIT {
     }
 
     static SsprPolicy twilioPolicy(SsprPolicy policy) {
-        return policy.with("sspr.twilio.account-sid", twilio.accountSid())
-                .with("sspr.twilio.auth-token", twilio.authToken())
-                .with("sspr.twilio.from", SENDER)
-                .with("sspr.twilio.timeout-seconds", "2")
-                .with("sspr.twilio.api-base-url", twilio.baseUrl());
+        return policy.withTwilio(twilio, SENDER);
     }
 
     /** An authentication email as a migration imports it. */
@@ -343,7 +343,10 @@ final class MethodRegistrationIT {
         assertThat(saved.document().select("#sspr-register-status").text())
                 .isEqualTo("You have set up 1 method, and you need 1: you\u2019re all set.");
         assertThat(credentialTypes("prefilled")).contains("sspr-mobile-phone");
-        assertThat(realm.user("prefilled").toRepresentation().firstAttribute("sspr.prefill.mobile-phone")).isNull();
+        // the admin's value stays (it may come from the directory); the page no longer offers it
+        assertThat(realm.user("prefilled").toRepresentation().firstAttribute("sspr.prefill.mobile-phone"))
+                .isEqualTo(number);
+        assertThat(saved.document().select("#sspr-confirm-mobile-phone")).isEmpty();
     }
 
     // ---- admins -----------------------------------------------------------------------------------------------
@@ -424,18 +427,54 @@ final class MethodRegistrationIT {
         assertThat(storedSettings()).containsAllEntriesOf(saved);
     }
 
+    @Test
+    @DisplayName("Given a registered user, then changing a method first asks to prove a registered one: posting the "
+            + "change again does nothing, a wrong app code changes nothing, the right one opens the change")
+    void changesAskForAProofFirst(KeycloakServer server, KeycloakAdmin admin) {
+        // the realm's browser flow asks for the app at sign-in; the proof below uses the app's next code
+        Page otp = new SignIn(server.baseUrl(), realm.name()).as("guarded");
+        Page overview = otp.form("#kc-otp-login-form").submit(Map.of("otp", Totp.now(GUARDED_SECRET)));
+        assertThat(SignIn.prompted(overview)).as(overview.text()).isTrue();
+        Page prove = SignIn.overview(overview, "setup:mobile-phone");
+        assertThat(prove.text()).contains("First, prove it\u2019s you");
+        assertThat(prove.document().select("#sspr-register-prove-form button[name=sspr-action]"))
+                .extracting(e -> e.attr("value")).contains("prove:email", "prove:authenticator-app")
+                .doesNotContain("prove:mobile-sms");
+
+        Page stillProve = SignIn.press(prove, "#sspr-register-prove-form", "setup:mobile-phone", Map.of());
+        assertThat(stillProve.document().selectFirst("#sspr-register-prove-form")).isNotNull();
+        assertThat(stillProve.document().selectFirst("#sspr-register-phone-form")).isNull();
+
+        Page appCode = SignIn.press(stillProve, "#sspr-register-prove-form", "prove:authenticator-app", Map.of());
+        Page wrong = verify(appCode, wrongTotp(GUARDED_SECRET));
+        assertThat(wrong.text()).contains("isn\u2019t right");
+        assertThat(wrong.document().selectFirst("#sspr-register-phone-form")).isNull();
+
+        Page entry = verify(wrong, Totp.code(GUARDED_SECRET, System.currentTimeMillis() / 1000 + 30));
+        assertThat(entry.document().selectFirst("#sspr-register-phone-form")).as(entry.text()).isNotNull();
+        List<AuditRecord> records = admin.audit(realm.name(), AuditQuery.all().withUserId(realm.userId("guarded")));
+        assertThat(records).anyMatch(r -> "authenticator-app".equals(r.method())
+                && "method_proven".equals(r.failureReason()));
+    }
+
     // ---- removal ----------------------------------------------------------------------------------------------
 
     @Test
     @DisplayName("Given a user whose only method is the one the reset needs, then removing it warns first and "
             + "\u201cRemove anyway\u201d removes it")
-    void removalWarnsFirst(KeycloakServer server) {
+    void removalWarnsFirst(KeycloakServer server, MailServer mail) {
         Page overview = signIn(server, "keeper");
         assertThat(SignIn.prompted(overview)).as(overview.text()).isTrue();
         assertThat(overview.document().select("#sspr-register-method-email").attr("data-state"))
                 .isEqualTo("registered");
 
-        Page warned = SignIn.overview(overview, "remove:email");
+        // a registered user proves a method before changing anything
+        Page prove = SignIn.overview(overview, "remove:email");
+        assertThat(prove.document().selectFirst("#sspr-register-prove-form")).as(prove.text()).isNotNull();
+        int before = mail.messagesTo("keeper.alt@mail.test").size();
+        Page codePage = SignIn.press(prove, "#sspr-register-prove-form", "prove:email", Map.of());
+        String code = digits(EIGHT_DIGITS, last(mail.awaitMessagesTo("keeper.alt@mail.test", before + 1, WAIT)).text());
+        Page warned = verify(codePage, code);
         assertThat(warned.text()).contains("you won\u2019t have enough methods");
         assertThat(warned.document().select("#sspr-remove-email").text()).isEqualTo("Remove anyway");
         assertThat(credentialTypes("keeper")).contains("sspr-email");

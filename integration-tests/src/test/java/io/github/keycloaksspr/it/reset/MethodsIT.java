@@ -89,11 +89,7 @@ final class MethodsIT {
     }
 
     static SsprPolicy twilioPolicy(SsprPolicy policy) {
-        return policy.with("sspr.twilio.account-sid", twilio.accountSid())
-                .with("sspr.twilio.auth-token", twilio.authToken())
-                .with("sspr.twilio.from", SENDER)
-                .with("sspr.twilio.timeout-seconds", "2")
-                .with("sspr.twilio.api-base-url", twilio.baseUrl());
+        return policy.withTwilio(twilio, SENDER);
     }
 
     static CredentialRepresentation fiveQuestions() {
