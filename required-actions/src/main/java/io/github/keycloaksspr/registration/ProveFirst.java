@@ -2,6 +2,7 @@ package io.github.keycloaksspr.registration;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -91,7 +92,7 @@ final class ProveFirst {
                 registering.user());
         Map<MethodKind, Registration> usable = RegisteredMethods.usable(registering.session(), registering.realm(),
                 registering.user(), registering.policy(), requirement.methods());
-        Map<MethodKind, Registration> options = new java.util.LinkedHashMap<>();
+        Map<MethodKind, Registration> options = new LinkedHashMap<>();
         PROVABLE.stream().filter(usable::containsKey).forEach(kind -> options.put(kind, usable.get(kind)));
         return options;
     }
